@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers, each with one job; dependencies point one way:
+// lotr (executable) → front ends (LotrTUI) → LotrEngine → LotrFlow.
+let package = Package(
+    name: "lotr",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lotr", targets: ["lotr"]),
+        .library(name: "LotrFlow", targets: ["LotrFlow"]),
+        .library(name: "LotrEngine", targets: ["LotrEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Flow model, YAML loader, expression language and validator. No terminal code, no evaluation.
+        .target(name: "LotrFlow", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Pure evaluation of answers against loaded flows. No I/O; `today` is always passed in.
+        .target(name: "LotrEngine", dependencies: ["LotrFlow"]),
+        // The system's wide-character curses library, with a shim for the macros Swift cannot import.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // Full-screen front end: value-type model, update, view into a cell grid, one ncurses adapter.
+        .target(name: "LotrTUI", dependencies: ["LotrEngine", "CNcursesw"]),
+        .executableTarget(name: "lotr", dependencies: [
+            "LotrFlow", "LotrEngine", "LotrTUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "LotrFlowTests", dependencies: ["LotrFlow"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LotrEngineTests", dependencies: ["LotrEngine"]),
+        .testTarget(name: "LotrTUITests", dependencies: ["LotrTUI"]),
+        .testTarget(name: "LotrCLITests", dependencies: []),
+    ]
+)

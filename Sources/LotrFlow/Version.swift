@@ -1,0 +1,1 @@
+public enum LotrFlowVersion { public static let format = 1 }

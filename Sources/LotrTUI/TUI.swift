@@ -1,0 +1,2 @@
+import LotrEngine
+import CNcursesw
