@@ -7,6 +7,10 @@
 #include <locale.h>
 #include <wchar.h>
 #include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <ncursesw/curses.h>
 
 extern int wcwidth(wchar_t);
@@ -25,4 +29,136 @@ static inline attr_t lotr_a_dim(void) { return A_DIM; }
 static inline attr_t lotr_a_normal(void) { return A_NORMAL; }
 static inline attr_t lotr_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int lotr_key_f(int n) { return KEY_F(n); }
+static inline FILE *lotr_stdin(void) { return stdin; }
+static inline FILE *lotr_stdout(void) { return stdout; }
+
+// Key codes, so the adapter's tests can check the pure decoder's table against this header.
+static inline int lotr_key_code(int which) {
+    switch (which) {
+    case 0: return KEY_CODE_YES;
+    case 1: return KEY_DOWN;
+    case 2: return KEY_UP;
+    case 3: return KEY_LEFT;
+    case 4: return KEY_RIGHT;
+    case 5: return KEY_HOME;
+    case 6: return KEY_BACKSPACE;
+    case 7: return KEY_F0;
+    case 8: return KEY_DC;
+    case 9: return KEY_IC;
+    case 10: return KEY_NPAGE;
+    case 11: return KEY_PPAGE;
+    case 12: return KEY_ENTER;
+    case 13: return KEY_BTAB;
+    case 14: return KEY_END;
+    case 15: return KEY_FIND;
+    case 16: return KEY_SELECT;
+    case 17: return KEY_RESIZE;
+    default: return -1;
+    }
+}
+
+// --- Signals -----------------------------------------------------------------------------
+// Kept in C because a handler may only touch `volatile sig_atomic_t` and call
+// async-signal-safe functions; Swift offers neither guarantee. Only the terminal adapter
+// (a single Swift file) includes this header's functions, so these statics exist once.
+
+static volatile sig_atomic_t lotr_sig_terminate = 0;
+static volatile sig_atomic_t lotr_sig_interrupt = 0;
+static volatile sig_atomic_t lotr_curses_active = 0;
+static int lotr_handlers_installed = 0;
+static int lotr_atexit_registered = 0;
+
+enum { LOTR_STOP_SIGNALS = 4, LOTR_CRASH_SIGNALS = 6 };
+static const int lotr_stop_signals[LOTR_STOP_SIGNALS] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
+static const int lotr_crash_signals[LOTR_CRASH_SIGNALS] = { SIGSEGV, SIGILL, SIGABRT, SIGBUS, SIGFPE, SIGTRAP };
+// Explicitly initialised: Swift's importer does not emit tentative definitions.
+static struct sigaction lotr_saved_stop[LOTR_STOP_SIGNALS] = { { { 0 } } };
+static struct sigaction lotr_saved_crash[LOTR_CRASH_SIGNALS] = { { { 0 } } };
+static char lotr_alt_stack[64 * 1024] = { 0 };
+
+static void lotr_on_stop_signal(int sig) {
+    if (sig == SIGINT) lotr_sig_interrupt = 1; else lotr_sig_terminate = 1;
+}
+
+// Restores the terminal, then dies of the same signal with the default action (core dump or
+// termination as usual). endwin is not formally async-signal-safe, but the process is already
+// lost and a terminal left without echo is worse; this is what curses programs customarily do.
+static void lotr_on_crash_signal(int sig) {
+    if (lotr_curses_active) { lotr_curses_active = 0; endwin(); }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void lotr_atexit_restore(void) {
+    if (lotr_curses_active) { lotr_curses_active = 0; endwin(); }
+}
+
+static inline void lotr_set_curses_active(int on) { lotr_curses_active = on ? 1 : 0; }
+
+static inline int lotr_take_terminate(void) {
+    int v = lotr_sig_terminate; lotr_sig_terminate = 0; return v;
+}
+
+static inline int lotr_take_interrupt(void) {
+    int v = lotr_sig_interrupt; lotr_sig_interrupt = 0; return v;
+}
+
+static inline int lotr_pending_terminate(void) { return lotr_sig_terminate; }
+
+// Installs the handlers (without SA_RESTART, so a blocking read returns early and the flag is
+// seen at once). Must run before newterm: ncurses only installs its own SIGINT/SIGTERM
+// handlers where it finds the default ones.
+static inline void lotr_install_signal_handlers(void) {
+    if (lotr_handlers_installed) return;
+    lotr_handlers_installed = 1;
+    lotr_sig_terminate = 0;
+    lotr_sig_interrupt = 0;
+    if (!lotr_atexit_registered) { lotr_atexit_registered = 1; atexit(lotr_atexit_restore); }
+
+    stack_t current;
+    if (sigaltstack(NULL, &current) == 0 && (current.ss_flags & SS_DISABLE)) {
+        stack_t ss;
+        memset(&ss, 0, sizeof ss);
+        ss.ss_sp = lotr_alt_stack;
+        ss.ss_size = sizeof lotr_alt_stack;
+        sigaltstack(&ss, NULL);
+    }
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = lotr_on_stop_signal;
+    sa.sa_flags = 0;
+    for (int i = 0; i < LOTR_STOP_SIGNALS; i++) sigaction(lotr_stop_signals[i], &sa, &lotr_saved_stop[i]);
+
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = lotr_on_crash_signal;
+    sa.sa_flags = SA_ONSTACK | SA_RESETHAND | SA_NODEFER;
+    for (int i = 0; i < LOTR_CRASH_SIGNALS; i++) sigaction(lotr_crash_signals[i], &sa, &lotr_saved_crash[i]);
+}
+
+static inline void lotr_restore_signal_handlers(void) {
+    if (!lotr_handlers_installed) return;
+    lotr_handlers_installed = 0;
+    for (int i = 0; i < LOTR_STOP_SIGNALS; i++) sigaction(lotr_stop_signals[i], &lotr_saved_stop[i], NULL);
+    for (int i = 0; i < LOTR_CRASH_SIGNALS; i++) sigaction(lotr_crash_signals[i], &lotr_saved_crash[i], NULL);
+}
+
+// --- Cells -------------------------------------------------------------------------------
+
+// Fills a cchar_t from a null-terminated wide string (a spacing character plus up to four
+// combining ones). Returns ERR when curses rejects the combination.
+static inline int lotr_set_cell(cchar_t *cell, const wchar_t *wch, attr_t attrs, short pair) {
+    return setcchar(cell, wch, attrs, pair, NULL);
+}
+
+static inline int lotr_cell_attrs(WINDOW *w, int y, int x, attr_t *attrs, short *pair) {
+    cchar_t cell;
+    wchar_t wch[CCHARW_MAX + 1];
+    if (wmove(w, y, x) == ERR || win_wch(w, &cell) == ERR) return ERR;
+    return getcchar(&cell, wch, attrs, pair, NULL);
+}
+
+static inline int lotr_wchar_max(void) { return CCHARW_MAX; }
 #endif

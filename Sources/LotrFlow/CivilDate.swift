@@ -77,7 +77,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Calendar months; a day past the end of the target month clamps to its last day
     /// (31 January + 1 month = 28 or 29 February).
     public func adding(months: Int) -> CivilDate {
-        let total = year * 12 + (month - 1) + months
+        // Clamped to years 1–9999 so that any shift, however large, gives a real date.
+        let total = max(12, min(9999 * 12 + 11, year * 12 + (month - 1) + max(-200_000, min(200_000, months))))
         let y = total / 12, m = total % 12 + 1
         let d = min(day, CivilDate.daysInMonth(year: y, month: m))
         return CivilDate(year: y, month: m, day: d)!

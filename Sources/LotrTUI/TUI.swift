@@ -1,2 +1,8 @@
-import LotrEngine
-import CNcursesw
+// LotrTUI: the full-screen front end, built the Elm way.
+//
+//   model (a value) ── update(model, event) → (model, command)
+//        └─ view(model, size) → Screen (a grid of cells) ── Terminal paints it
+//
+// Only Terminal.swift talks to curses. Layout (DisplayWidth, TextLayout), the cell grid
+// (Screen), input decoding (InputDecoder) and the run loop's rules (SizeGuard) are pure and
+// tested without a terminal; the screens of the interview are views over the engine's state.

@@ -1,0 +1,91 @@
+import Foundation
+import Yams
+
+/// The result of loading a flow folder: the flows if they are sound, and every problem found.
+public struct LoadResult: Sendable {
+    public var flows: FlowSet?
+    public var diagnostics: [Diagnostic]
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+public enum FlowLoader {
+    /// Loads every `*.yaml` file in a folder. Never throws and never crashes on bad input:
+    /// every problem becomes a diagnostic naming the file and line.
+    public static func load(directory: String) -> LoadResult {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let at = SourceLocation(file: directory, line: 1, column: 1)
+            return LoadResult(flows: nil, diagnostics: [Diagnostic(.error, at, "no flow folder here", fix: "pass the folder that holds the flow files, e.g. `flows`")])
+        }
+        let names = ((try? fm.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        var files: [(String, String)] = []
+        var unreadable: [Diagnostic] = []
+        for name in names {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            guard let data = fm.contents(atPath: path) else {
+                unreadable.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), "cannot read this file", fix: "check its permissions"))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                unreadable.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), "this file is not UTF-8 text", fix: "save it as UTF-8"))
+                continue
+            }
+            files.append((path, text))
+        }
+        if files.isEmpty && unreadable.isEmpty {
+            let at = SourceLocation(file: directory, line: 1, column: 1)
+            return LoadResult(flows: nil, diagnostics: [Diagnostic(.error, at, "no .yaml flow files in this folder", fix: "see flows/README.md for the format")])
+        }
+        var result = load(files: files)
+        result.diagnostics = unreadable + result.diagnostics
+        if !unreadable.isEmpty { result.flows = nil }
+        return result
+    }
+
+    /// Loads flow files given as (path, contents) pairs.
+    public static func load(files: [(path: String, contents: String)]) -> LoadResult {
+        let log = DiagnosticLog()
+        var builder = FlowBuilder(log: log)
+        for file in files {
+            builder.read(path: file.path, contents: file.contents)
+        }
+        builder.version = contentHash(files.map(\.contents))
+        let flows = builder.finish()
+        if let flows { Validator(flows: flows, log: log).run() }
+        return LoadResult(flows: log.hasErrors ? nil : flows, diagnostics: log.sorted)
+    }
+
+    /// FNV-1a over the files' bytes: stable across runs and machines (Swift's Hasher is not).
+    static func contentHash(_ texts: [String]) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for text in texts {
+            for byte in text.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100000001b3
+            }
+            hash ^= 0xff
+            hash = hash &* 0x100000001b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// Reads YAML (syntax) errors into diagnostics with the line and column libyaml reports.
+func yamlErrorDiagnostic(_ error: Error, file: String) -> Diagnostic {
+    if let e = error as? YamlError {
+        switch e {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            var message = "YAML syntax: \(problem)"
+            if let context { message += " \(context.text)" }
+            return Diagnostic(.error, SourceLocation(file: file, line: mark.line, column: mark.column), message,
+                              fix: "check indentation and quoting here; text containing `: ` or starting with a quote or `{` must be quoted")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(.error, SourceLocation(file: file, line: 1, column: 1), "YAML: \(problem)", fix: "save the file as UTF-8 text")
+        default: break
+        }
+    }
+    return Diagnostic(.error, SourceLocation(file: file, line: 1, column: 1), "YAML: \(error)", fix: nil)
+}

@@ -1,0 +1,247 @@
+/// The five stages, in the fixed order they are tried.
+public enum Stage: String, CaseIterable, Sendable, Comparable {
+    case rules, article8, article3, discretionary, compassionate
+    public static func < (a: Stage, b: Stage) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+    public var displayName: String {
+        switch self {
+        case .rules: return "Rules route"
+        case .article8: return "Article 8"
+        case .article3: return "Article 3"
+        case .discretionary: return "Discretionary leave"
+        case .compassionate: return "Compassionate grounds"
+        }
+    }
+}
+
+/// A source document a file cites, from the file's header.
+public struct SourceDocument: Hashable, Sendable {
+    public enum Status: String, Sendable, CaseIterable { case verified, secondary, unverified }
+    public var id: String
+    public var title: String
+    public var version: String?
+    public var status: Status
+    public var url: String?
+}
+
+/// "Appendix Long Residence, LR 3.1": a document and the part of it relied on.
+public struct Citation: Hashable, Sendable, CustomStringConvertible {
+    public var document: SourceDocument
+    public var section: String
+    public var status: SourceDocument.Status
+    public var description: String {
+        var s = section.isEmpty ? document.title : "\(document.title), \(section)"
+        if let v = document.version { s += " (\(v))" }
+        switch status {
+        case .verified: break
+        case .secondary: s += " [secondary source]"
+        case .unverified: s += " [not verified]"
+        }
+        return s
+    }
+}
+
+/// The header every flow file carries.
+public struct FileInfo: Hashable, Sendable {
+    public var path: String
+    public var kind: String
+    public var reviewed: CivilDate
+    public var rulesVersion: LocalizedText?
+    public var sources: [SourceDocument]
+}
+
+public enum QuestionKind: String, CaseIterable, Sendable {
+    case yesNo = "yes_no", choice, multiChoice = "multi_choice", date, number, money, text
+    case dateRanges = "date_ranges"
+}
+
+public struct ChoiceOption: Hashable, Sendable {
+    public var id: String
+    public var text: LocalizedText
+    public var help: LocalizedText?
+}
+
+public enum Target: Hashable, Sendable {
+    case node(String)
+    case nextStage
+}
+
+public struct Route: Hashable, Sendable {
+    public var condition: SourcedExpr?
+    public var target: Target
+    public var location: SourceLocation
+}
+
+public struct Question: Sendable {
+    public var id: String
+    public var stage: Stage
+    public var kind: QuestionKind
+    public var text: LocalizedText
+    public var help: LocalizedText?
+    public var why: LocalizedText?
+    public var terms: [String]
+    public var source: Citation
+    public var options: [ChoiceOption]
+    public var mustBePast: Bool
+    public var mustBeFuture: Bool
+    public var minimum: Int?
+    public var maximum: Int?
+    public var unit: LocalizedText?
+    public var maxLength: Int?
+    public var showTotals: Bool
+    public var itemName: LocalizedText?
+    public var next: [Route]
+    public var location: SourceLocation
+
+    public var valueType: ValueType {
+        switch kind {
+        case .yesNo: return .bool
+        case .choice: return .option(question: id, options: options.map(\.id))
+        case .multiChoice: return .optionSet(question: id, options: options.map(\.id))
+        case .date: return .date
+        case .number: return .number
+        case .money: return .money
+        case .text: return .text
+        case .dateRanges: return .dateRanges
+        }
+    }
+}
+
+/// Text that may contain `{{ expression }}` parts, checked at load time.
+public struct Template: Hashable, Sendable {
+    public enum Part: Hashable, Sendable {
+        case text(String)
+        case expr(SourcedExpr)
+    }
+    /// Parts per language.
+    public var parts: [String: [Part]]
+    public var raw: LocalizedText
+}
+
+public struct ConditionalText: Sendable {
+    public var condition: SourcedExpr?
+    public var text: Template
+}
+
+public struct EvidenceRule: Sendable {
+    public var item: String
+    public var condition: SourcedExpr?
+    public var why: LocalizedText?
+    public var location: SourceLocation
+}
+
+public struct Surcharge: Hashable, Sendable {
+    public var rate: String
+    /// Years of leave the surcharge is paid for, in tenths of a year (2.5 years = 25).
+    public var tenthsOfYears: Int
+}
+
+public struct Outcome: Sendable {
+    public var id: String
+    public var stage: Stage?
+    public var definedIn: Stage
+    public var form: String?
+    public var title: LocalizedText
+    public var explanation: Template
+    public var reasons: [ConditionalText]
+    public var grant: LocalizedText?
+    public var conditions: LocalizedText?
+    public var fee: String?
+    public var ihs: Surcharge?
+    public var feeWaiver: LocalizedText?
+    public var appeal: LocalizedText?
+    public var warnings: [ConditionalText]
+    public var evidence: [EvidenceRule]
+    public var source: Citation?
+    public var location: SourceLocation
+}
+
+public struct StageFlow: Sendable {
+    public var stage: Stage
+    public var title: LocalizedText
+    public var start: String
+    public var startLocation: SourceLocation
+    public var info: FileInfo
+}
+
+public struct Form: Sendable {
+    public enum Place: String, Sendable { case inUK = "in_uk", outsideUK = "outside_uk", either }
+    public var id: String
+    public var code: String
+    public var name: LocalizedText
+    public var place: Place
+    public var source: Citation
+    public var location: SourceLocation
+}
+
+public struct EvidenceItem: Sendable {
+    public var id: String
+    public var text: LocalizedText
+    public var help: LocalizedText?
+    public var source: Citation
+    public var location: SourceLocation
+}
+
+public struct GlossaryTerm: Sendable {
+    public var id: String
+    public var term: LocalizedText
+    public var text: LocalizedText
+    public var location: SourceLocation
+}
+
+public struct Rate: Sendable {
+    public enum Per: String, Sendable { case application, year }
+    public struct Value: Sendable {
+        public var from: CivilDate
+        /// Pence for money, the plain number otherwise.
+        public var value: Int
+        public var source: Citation
+    }
+    public var id: String
+    public var name: LocalizedText
+    public var type: ValueType
+    public var per: Per
+    public var values: [Value]
+    public var location: SourceLocation
+
+    /// The value in force on a day, or nil before the first recorded value.
+    public func value(on day: CivilDate) -> Value? {
+        values.last { $0.from <= day }
+    }
+}
+
+/// Every loaded and validated flow file, ready for the engine.
+public struct FlowSet: Sendable {
+    public var stages: [StageFlow]
+    public var questions: [String: Question]
+    public var outcomes: [String: Outcome]
+    public var forms: [String: Form]
+    public var evidence: [String: EvidenceItem]
+    public var glossary: [String: GlossaryTerm]
+    public var rates: [String: Rate]
+    public var files: [FileInfo]
+    /// Question ids in file order, for listings.
+    public var questionOrder: [String]
+    public var outcomeOrder: [String]
+    /// A short hash of every file's bytes: saved sessions record it to notice changed flows.
+    public var version: String
+
+    /// The earliest `reviewed` date across files: the whole set is only as fresh as its oldest file.
+    public var reviewed: CivilDate { files.map(\.reviewed).min() ?? CivilDate(year: 2000, month: 1, day: 1)! }
+
+    public var rulesVersions: [String] {
+        var seen: [String] = []
+        for f in files { if let v = f.rulesVersion?.en, !seen.contains(v) { seen.append(v) } }
+        return seen
+    }
+
+    public func stageFlow(_ stage: Stage) -> StageFlow? { stages.first { $0.stage == stage } }
+
+    /// The start node of the stage after `stage`, or nil after the last one.
+    public func startAfter(_ stage: Stage) -> String? {
+        stages.first { $0.stage > stage }?.start
+    }
+
+    public var firstNode: String? { stages.first?.start }
+}

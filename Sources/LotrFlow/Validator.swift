@@ -1,0 +1,246 @@
+/// Second pass: everything that needs the whole flow set — references, routing, the graph, and
+/// the types of every expression at the place it is evaluated. When this passes, evaluation
+/// cannot fail at run time.
+struct Validator {
+    let flows: FlowSet
+    let log: DiagnosticLog
+
+    func run() {
+        checkStarts()
+        checkRoutes()
+        checkOutcomes()
+        let graph = FlowGraph(flows: flows)
+        var acyclic = true
+        for cycle in graph.cycles() {
+            acyclic = false
+            let first = cycle[0]
+            log.error(location(of: first), "the flow loops: \(cycle.joined(separator: " → ")) → \(first)",
+                      fix: "every `goto` must lead further on; send one of these to a later question or an outcome")
+        }
+        guard acyclic else { checkTypes(available: nil); return }
+        let reachable = graph.reachableFromStart()
+        for id in flows.questionOrder + flows.outcomeOrder where !reachable.contains(id) {
+            log.error(location(of: id), "`\(id)` can never be reached from the first question",
+                      fix: "add a `goto: \(id)` where it should be asked, or delete it")
+        }
+        let canFinish = graph.nodesThatReachAnOutcome()
+        for id in flows.questionOrder where reachable.contains(id) && !canFinish.contains(id) {
+            log.error(location(of: id), "no outcome can be reached from `\(id)`", fix: "make every path end in an outcome")
+        }
+        checkTypes(available: graph.availableAnswers())
+        warnUnused()
+    }
+
+    func location(of id: String) -> SourceLocation {
+        flows.questions[id]?.location ?? flows.outcomes[id]?.location ?? SourceLocation(file: "flows", line: 1, column: 1)
+    }
+
+    func checkStarts() {
+        for stage in flows.stages {
+            guard let q = flows.questions[stage.start] else {
+                let hint = closest(to: stage.start, in: flows.questionOrder).map { "did you mean `\($0)`?" } ?? "name one of this stage's questions"
+                log.error(stage.startLocation, "`start: \(stage.start)` is not a question", fix: hint)
+                continue
+            }
+            if q.stage != stage.stage {
+                log.error(stage.startLocation, "`start: \(stage.start)` is a question of stage \(q.stage.rawValue)", fix: "start with a question defined in this file")
+            }
+        }
+    }
+
+    func checkRoutes() {
+        let nodeIDs = flows.questionOrder + flows.outcomeOrder
+        for id in flows.questionOrder {
+            let q = flows.questions[id]!
+            for route in q.next {
+                switch route.target {
+                case .node(let target) where flows.questions[target] == nil && flows.outcomes[target] == nil:
+                    let hint = closest(to: target, in: nodeIDs).map { "did you mean `\($0)`? " } ?? ""
+                    log.error(route.location, "`goto: \(target)` in question `\(id)` names no question or outcome",
+                              fix: "\(hint)use a question or outcome id, or `next-stage`")
+                case .nextStage where flows.startAfter(q.stage) == nil:
+                    log.error(route.location, "question `\(id)` hands on with `next-stage`, but \(q.stage.rawValue) is the last stage",
+                              fix: "end this path in an outcome (use an outcome with `stage: none` when no route fits)")
+                default: break
+                }
+            }
+            if let i = q.next.firstIndex(where: { $0.condition == nil }), i < q.next.count - 1 {
+                log.error(q.next[i + 1].location, "this `next` entry of `\(id)` comes after the default and is never used",
+                          fix: "move the entry without `if` to the end")
+            }
+            checkCoverage(q)
+        }
+    }
+
+    /// Every answer must lead somewhere: a choice question may instead cover all its options.
+    func checkCoverage(_ q: Question) {
+        guard q.next.last?.condition != nil else { return }
+        guard !q.next.isEmpty else { return }
+        let options: [String]
+        switch q.kind {
+        case .choice: options = q.options.map(\.id)
+        case .yesNo: options = ["yes", "no"]
+        default:
+            log.error(q.next.last!.location, "question `\(q.id)` has no default route: an answer that meets none of the conditions would have nowhere to go",
+                      fix: "end `next` with a `- goto: …` without `if`")
+            return
+        }
+        var covered: Set<String> = []
+        for route in q.next { covered.formUnion(coveredOptions(route.condition!.expr, question: q.id)) }
+        let missing = options.filter { !covered.contains($0) }
+        if !missing.isEmpty {
+            log.error(q.next.last!.location, "the routes of `\(q.id)` do not cover \(missing.map { "'\($0)'" }.joined(separator: ", ")) and there is no default",
+                      fix: "add `- if: \(q.id) == '\(missing[0])'` with a goto, or a final `- goto:` without `if`")
+        }
+    }
+
+    func coveredOptions(_ e: Expr, question: String) -> Set<String> {
+        func isQ(_ x: Expr) -> Bool { x.kind == .identifier(question) }
+        switch e.kind {
+        case .identifier(question): return ["yes"]
+        case .unary(.not, let x) where isQ(x): return ["no"]
+        case .binary(.equal, let a, let b):
+            let (q, lit) = isQ(a) ? (a, b) : (b, a)
+            guard isQ(q) else { return [] }
+            switch lit.kind {
+            case .string(let s): return [s]
+            case .bool(let v): return [v ? "yes" : "no"]
+            default: return []
+            }
+        case .binary(.in, let a, let b) where isQ(a):
+            guard case .list(let items) = b.kind else { return [] }
+            return Set(items.compactMap { if case .string(let s) = $0.kind { return s } else { return nil } })
+        case .binary(.or, let a, let b):
+            return coveredOptions(a, question: question).union(coveredOptions(b, question: question))
+        default: return []
+        }
+    }
+
+    func checkOutcomes() {
+        for id in flows.outcomeOrder {
+            let o = flows.outcomes[id]!
+            if let form = o.form, flows.forms[form] == nil {
+                let hint = closest(to: form, in: Array(flows.forms.keys)).map { "did you mean `\($0)`? " } ?? ""
+                log.error(o.location, "outcome `\(id)` names form `\(form)`, which is not in the forms catalogue", fix: "\(hint)add it to forms.yaml or fix the id")
+            }
+            if let fee = o.fee { checkRate(fee, in: o, per: .application) }
+            if let ihs = o.ihs { checkRate(ihs.rate, in: o, per: .year) }
+            for rule in o.evidence where flows.evidence[rule.item] == nil {
+                let hint = closest(to: rule.item, in: Array(flows.evidence.keys)).map { "did you mean `\($0)`? " } ?? ""
+                log.error(rule.location, "outcome `\(id)` lists evidence `\(rule.item)`, which is not in any evidence catalogue", fix: "\(hint)add it to an evidence file")
+            }
+            var seen: Set<String> = []
+            for rule in o.evidence {
+                if seen.contains(rule.item) && rule.condition == nil {
+                    log.warning(rule.location, "evidence `\(rule.item)` is listed twice in outcome `\(id)`", fix: "keep one")
+                }
+                seen.insert(rule.item)
+            }
+        }
+        for id in flows.questionOrder {
+            let q = flows.questions[id]!
+            for term in q.terms where flows.glossary[term] == nil {
+                log.error(q.location, "question `\(id)` uses glossary term `\(term)`, which is not in any glossary", fix: "add it to a glossary file or remove it from `terms`")
+            }
+        }
+    }
+
+    func checkRate(_ id: String, in o: Outcome, per: Rate.Per) {
+        guard let rate = flows.rates[id] else {
+            log.error(o.location, "outcome `\(o.id)` names rate `\(id)`, which is not in any rates file", fix: "add it to rates.yaml or fix the id")
+            return
+        }
+        if rate.type != .money || rate.per != per {
+            log.error(o.location, "rate `\(id)` in outcome `\(o.id)` must be money charged per \(per.rawValue)", fix: "use a \(per == .year ? "yearly surcharge" : "fee") rate")
+        }
+    }
+
+    /// Type-checks every expression. `available` gives, per node, the questions answered on
+    /// every path to it; nil when the graph is broken and only types can be checked.
+    func checkTypes(available: [String: Set<String>]?) {
+        func checker(at node: String, including own: String?) -> TypeChecker {
+            TypeChecker { name in
+                if let q = flows.questions[name] {
+                    if let available, name != own, !(available[node]?.contains(name) ?? false) {
+                        return .failure(ExprError(offset: 0, message: "`\(name)` is not asked on every path to `\(node)`, so it may have no answer here",
+                                                  fix: "test it only after it is asked on every path, or ask it earlier"))
+                    }
+                    return .success(q.valueType)
+                }
+                if let r = flows.rates[name] { return .success(r.type) }
+                let hint = closest(to: name, in: flows.questionOrder + Array(flows.rates.keys)).map { "did you mean `\($0)`?" }
+                return .failure(ExprError(offset: 0, message: "`\(name)` is not a question or rate", fix: hint))
+            }
+        }
+        func check(_ e: SourcedExpr, _ tc: TypeChecker, wantBool: Bool, what: String) {
+            switch tc.check(e.expr) {
+            case .success(let t):
+                if wantBool && t != .bool {
+                    log.error(e.location, "\(what) `\(e.text)` is \(t), not yes/no", fix: "compare it, e.g. `\(e.text) > 0`")
+                }
+                if !wantBool, case .list = t { log.error(e.location, "`{{\(e.text)}}` is a list and cannot be shown as text", fix: nil) }
+                if !wantBool, t == .dateRanges { log.error(e.location, "`{{\(e.text)}}` is a list and cannot be shown as text", fix: nil) }
+            case .failure(let error):
+                let at = error.offset == 0 ? e.location : e.location.shifted(by: error.offset, multiline: false)
+                log.error(at, "in \(what) `\(e.text)`: \(error.message)", fix: error.fix)
+            }
+        }
+        for id in flows.questionOrder {
+            let q = flows.questions[id]!
+            let tc = checker(at: id, including: id)
+            for route in q.next { if let c = route.condition { check(c, tc, wantBool: true, what: "the condition") } }
+        }
+        for id in flows.outcomeOrder {
+            let o = flows.outcomes[id]!
+            let tc = checker(at: id, including: nil)
+            func checkTemplate(_ t: Template) {
+                for parts in t.parts.values {
+                    for part in parts { if case .expr(let e) = part { check(e, tc, wantBool: false, what: "the text") } }
+                }
+            }
+            checkTemplate(o.explanation)
+            for r in o.reasons + o.warnings {
+                if let c = r.condition { check(c, tc, wantBool: true, what: "the condition") }
+                checkTemplate(r.text)
+            }
+            for rule in o.evidence { if let c = rule.condition { check(c, tc, wantBool: true, what: "the condition") } }
+        }
+    }
+
+    func warnUnused() {
+        var usedEvidence: Set<String> = [], usedForms: Set<String> = [], usedRates: Set<String> = [], usedTerms: Set<String> = []
+        for o in flows.outcomes.values {
+            o.evidence.forEach { usedEvidence.insert($0.item) }
+            if let f = o.form { usedForms.insert(f) }
+            if let f = o.fee { usedRates.insert(f) }
+            if let i = o.ihs { usedRates.insert(i.rate) }
+            for c in o.reasons + o.warnings { c.condition?.expr.identifiers.forEach { usedRates.insert($0) } }
+            for c in o.evidence { c.condition?.expr.identifiers.forEach { usedRates.insert($0) } }
+        }
+        for q in flows.questions.values {
+            q.terms.forEach { usedTerms.insert($0) }
+            for r in q.next { r.condition?.expr.identifiers.forEach { usedRates.insert($0) } }
+        }
+        for (id, e) in flows.evidence where !usedEvidence.contains(id) {
+            log.warning(e.location, "evidence item `\(id)` is in no outcome's checklist", fix: "use it in an outcome or remove it")
+        }
+        for (id, f) in flows.forms where !usedForms.contains(id) {
+            log.warning(f.location, "form `\(id)` is named by no outcome", fix: "use it or remove it")
+        }
+        for (id, r) in flows.rates where !usedRates.contains(id) && !templateMentions(id) {
+            log.warning(r.location, "rate `\(id)` is used nowhere", fix: "use it or remove it")
+        }
+        _ = usedTerms
+    }
+
+    func templateMentions(_ id: String) -> Bool {
+        for o in flows.outcomes.values {
+            for t in [o.explanation] + (o.reasons + o.warnings).map(\.text) {
+                for parts in t.parts.values {
+                    for p in parts { if case .expr(let e) = p, e.expr.identifiers.contains(id) { return true } }
+                }
+            }
+        }
+        return false
+    }
+}

@@ -1,1 +1,0 @@
-public enum LotrFlowVersion { public static let format = 1 }

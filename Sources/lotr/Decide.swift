@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import LotrEngine
+import LotrFlow
+
+struct Decide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turn a file of answers into an outcome: the form, why, fees and the evidence checklist.",
+        discussion: """
+        The answers file is a JSON object keyed by question id (see `lotr questions`). Exit status: 0 with an \
+        outcome; 3 when the answers are incomplete (the next question is printed); 2 when an answer is \
+        unknown, of the wrong type or impossible (the answer at fault is named); 1 when the flows do not load.
+        """)
+
+    enum Style: String, ExpressibleByArgument, CaseIterable { case json, text, markdown }
+
+    @OptionGroup var flowOptions: FlowOptions
+
+    @Option(help: ArgumentHelp("A JSON file of answers keyed by question id ('-' for standard input).", valueName: "file"))
+    var answers: String
+
+    @Option(help: ArgumentHelp("Assess as of this date (YYYY-MM-DD); default: today in the UK.", valueName: "date"))
+    var today: String?
+
+    @Option(help: "json, text or markdown.")
+    var format: Style = .json
+
+    @Option(help: "Language of the texts (en or zh-Hant).")
+    var lang: String = "en"
+
+    @Flag(help: "Print each step: which condition chose the next question (to standard error, without the answers).")
+    var trace = false
+
+    func run() throws {
+        let flows = try flowOptions.load()
+        let day = try parseToday(today)
+        let raw: String
+        if answers == "-" {
+            raw = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        } else {
+            guard let data = FileManager.default.contents(atPath: answers) else {
+                printError("lotr decide: cannot read the answers file \(answers)")
+                throw ExitCode(2)
+            }
+            raw = String(decoding: data, as: UTF8.self)
+        }
+        let parsed: Answers
+        switch AnswersFile.parse(raw, flows: flows, today: day) {
+        case .success(let a): parsed = a
+        case .failure(let problem):
+            printError("lotr decide: \(problem)")
+            throw ExitCode(2)
+        }
+        let assessment = Engine.assess(flows, answers: parsed, today: day, language: lang)
+        if trace {
+            for step in assessment.trace {
+                let how = step.condition.map { "`\($0)` held" } ?? "default"
+                printError("trace: \(step.question) [\(step.stage.rawValue)] → \(step.handOff ? "next stage: " : "")\(step.target) (\(how))")
+            }
+        }
+        let report = Report(flows: flows, assessment: assessment, answers: parsed, language: lang)
+        switch format {
+        case .json: print(report.json().serialized())
+        case .text: print(report.text(), terminator: "")
+        case .markdown: print(report.markdown(), terminator: "")
+        }
+        if !assessment.isComplete { throw ExitCode(3) }
+    }
+}
