@@ -29,7 +29,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LotrFlowTests", dependencies: ["LotrFlow"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LotrEngineTests", dependencies: ["LotrEngine"]),
+        .testTarget(name: "LotrEngineTests", dependencies: ["LotrEngine", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "LotrTUITests", dependencies: ["LotrTUI"]),
         .testTarget(name: "LotrCLITests", dependencies: []),
     ]

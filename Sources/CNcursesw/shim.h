@@ -161,4 +161,10 @@ static inline int lotr_cell_attrs(WINDOW *w, int y, int x, attr_t *attrs, short 
 }
 
 static inline int lotr_wchar_max(void) { return CCHARW_MAX; }
+
+// A full-screen program needs to move the cursor; "dumb" and hard-copy terminals cannot.
+static inline int lotr_has_cursor_addressing(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
 #endif

@@ -4,6 +4,11 @@ public struct FormInfo: Hashable, Sendable {
     public var id: String
     public var code: String
     public var name: String
+    public init(id: String, code: String, name: String) {
+        self.id = id
+        self.code = code
+        self.name = name
+    }
 }
 
 public struct FeeLine: Hashable, Sendable {

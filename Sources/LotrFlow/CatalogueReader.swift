@@ -86,6 +86,7 @@ extension FlowBuilder {
 
     mutating func finish() -> FlowSet? {
         if stages.isEmpty {
+            guard !log.hasErrors else { return nil }
             let at = SourceLocation(file: files.first?.path ?? "flows", line: 1, column: 1)
             log.error(at, "no stage file was loaded", fix: "add at least one file with `kind: stage`")
             return nil

@@ -15,6 +15,9 @@ struct FlowBuilder {
     var questionOrder: [String] = []
     var outcomeOrder: [String] = []
     var version = ""
+    /// Ids of questions and outcomes that had errors, so that later checks do not report
+    /// knock-on problems about them.
+    var brokenIDs: Set<String> = []
     /// Where each id was first defined, to report duplicates with both places.
     var definedAt: [String: [String: SourceLocation]] = [:]
 

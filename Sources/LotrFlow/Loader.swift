@@ -53,7 +53,7 @@ public enum FlowLoader {
         }
         builder.version = contentHash(files.map(\.contents))
         let flows = builder.finish()
-        if let flows { Validator(flows: flows, log: log).run() }
+        if let flows { Validator(flows: flows, log: log, broken: builder.brokenIDs).run() }
         return LoadResult(flows: log.hasErrors ? nil : flows, diagnostics: log.sorted)
     }
 

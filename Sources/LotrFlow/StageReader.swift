@@ -29,10 +29,10 @@ extension FlowBuilder {
 
     mutating func readQuestion(_ node: Node, stage: Stage, _ context: FileContext) {
         guard var named = YAMLMap(node, file: context.path, what: "a question", log: log) else { return }
-        named.rejectUnknownKeys(FlowBuilder.questionKeys)
-        guard let id = named.string("id") else { return }
+        guard let id = named.string("id") else { named.rejectUnknownKeys(FlowBuilder.questionKeys); return }
         let what = "question `\(id)`"
         named.what = what
+        named.rejectUnknownKeys(FlowBuilder.questionKeys)
         var kind: QuestionKind?
         if let rawKind = named.string("kind") {
             kind = QuestionKind(rawValue: rawKind)
@@ -71,7 +71,10 @@ extension FlowBuilder {
             checkKindKeys(named, kind: kind, what: what)
         }
         let next = readRoutes(named, what: what, context)
-        guard let kind, let text, let source, claim(id, namespace: "node", at: named.keyLocation("id")) else { return }
+        guard let kind, let text, let source, claim(id, namespace: "node", at: named.keyLocation("id")) else {
+            brokenIDs.insert(id)
+            return
+        }
         questions[id] = Question(
             id: id, stage: stage, kind: kind, text: text, help: help, why: why, terms: terms, source: source,
             options: options, mustBePast: named.bool("past"), mustBeFuture: named.bool("future"),
@@ -121,10 +124,10 @@ extension FlowBuilder {
 
     mutating func readOutcome(_ node: Node, stage: Stage, _ context: FileContext) {
         guard var m = YAMLMap(node, file: context.path, what: "an outcome", log: log) else { return }
-        m.rejectUnknownKeys(FlowBuilder.outcomeKeys)
-        guard let id = m.string("id") else { return }
+        guard let id = m.string("id") else { m.rejectUnknownKeys(FlowBuilder.outcomeKeys); return }
         let what = "outcome `\(id)`"
         m.what = what
+        m.rejectUnknownKeys(FlowBuilder.outcomeKeys)
         var outcomeStage: Stage? = stage
         if let raw = m.string("stage", required: false) {
             if raw == "none" { outcomeStage = nil } else if let s = Stage(rawValue: raw) { outcomeStage = s } else {
@@ -160,7 +163,10 @@ extension FlowBuilder {
             }
         }
         let source = context.citation(m, required: false)
-        guard let title, let explanation, claim(id, namespace: "node", at: m.keyLocation("id")) else { return }
+        guard let title, let explanation, claim(id, namespace: "node", at: m.keyLocation("id")) else {
+            brokenIDs.insert(id)
+            return
+        }
         outcomes[id] = Outcome(
             id: id, stage: outcomeStage, definedIn: stage, form: m.string("form", required: false), title: title,
             explanation: explanation, reasons: reasons, grant: m.text("grant", required: false),

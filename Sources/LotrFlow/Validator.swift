@@ -4,11 +4,15 @@
 struct Validator {
     let flows: FlowSet
     let log: DiagnosticLog
+    /// Ids whose definitions had errors: references to them are not reported again.
+    var broken: Set<String> = []
 
     func run() {
         checkStarts()
         checkRoutes()
         checkOutcomes()
+        // A file that did not load fully would make the graph checks report knock-on errors.
+        guard !log.hasErrors else { checkTypes(available: nil); return }
         let graph = FlowGraph(flows: flows)
         var acyclic = true
         for cycle in graph.cycles() {
@@ -17,7 +21,6 @@ struct Validator {
             log.error(location(of: first), "the flow loops: \(cycle.joined(separator: " → ")) → \(first)",
                       fix: "every `goto` must lead further on; send one of these to a later question or an outcome")
         }
-        guard acyclic else { checkTypes(available: nil); return }
         let reachable = graph.reachableFromStart()
         for id in flows.questionOrder + flows.outcomeOrder where !reachable.contains(id) {
             log.error(location(of: id), "`\(id)` can never be reached from the first question",
@@ -27,7 +30,7 @@ struct Validator {
         for id in flows.questionOrder where reachable.contains(id) && !canFinish.contains(id) {
             log.error(location(of: id), "no outcome can be reached from `\(id)`", fix: "make every path end in an outcome")
         }
-        checkTypes(available: graph.availableAnswers())
+        checkTypes(available: acyclic ? graph.availableAnswers() : nil)
         warnUnused()
     }
 
@@ -36,7 +39,7 @@ struct Validator {
     }
 
     func checkStarts() {
-        for stage in flows.stages {
+        for stage in flows.stages where !broken.contains(stage.start) {
             guard let q = flows.questions[stage.start] else {
                 let hint = closest(to: stage.start, in: flows.questionOrder).map { "did you mean `\($0)`?" } ?? "name one of this stage's questions"
                 log.error(stage.startLocation, "`start: \(stage.start)` is not a question", fix: hint)
@@ -54,7 +57,7 @@ struct Validator {
             let q = flows.questions[id]!
             for route in q.next {
                 switch route.target {
-                case .node(let target) where flows.questions[target] == nil && flows.outcomes[target] == nil:
+                case .node(let target) where flows.questions[target] == nil && flows.outcomes[target] == nil && !broken.contains(target):
                     let hint = closest(to: target, in: nodeIDs).map { "did you mean `\($0)`? " } ?? ""
                     log.error(route.location, "`goto: \(target)` in question `\(id)` names no question or outcome",
                               fix: "\(hint)use a question or outcome id, or `next-stage`")
@@ -161,7 +164,8 @@ struct Validator {
         func checker(at node: String, including own: String?) -> TypeChecker {
             TypeChecker { name in
                 if let q = flows.questions[name] {
-                    if let available, name != own, !(available[node]?.contains(name) ?? false) {
+                    if broken.contains(name) { return .success(.bool) }
+                if let available, name != own, !(available[node]?.contains(name) ?? false) {
                         return .failure(ExprError(offset: 0, message: "`\(name)` is not asked on every path to `\(node)`, so it may have no answer here",
                                                   fix: "test it only after it is asked on every path, or ask it earlier"))
                     }

@@ -14,11 +14,14 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     case notATerminal
     /// curses could not set up this terminal type (unknown or missing `TERM`).
     case unknownTerminal(String)
+    /// The terminal type is known but cannot address the cursor (e.g. `TERM=dumb`).
+    case unsuitableTerminal(String)
 
     public var description: String {
         switch self {
         case .notATerminal: "not a terminal"
         case .unknownTerminal(let t): t.isEmpty ? "TERM is not set" : "unknown terminal type \"\(t)\""
+        case .unsuitableTerminal(let t): "terminal type \"\(t)\" cannot show full-screen output"
         }
     }
 }
@@ -77,6 +80,9 @@ public final class Terminal: TerminalDevice {
     private var screen: OpaquePointer?
     private let window: UnsafeMutablePointer<WINDOW>
     private var lastPainted: Screen?
+    /// Set by `invalidate`: the glass itself may be wrong (resize, another program wrote to the
+    /// terminal), so the next paint clears it rather than trusting curses' idea of it.
+    private var clearGlass = false
     private var cursorShown = false
     private var fastErrors = 0
     private var ownedFiles: [UnsafeMutablePointer<FILE>] = []
@@ -105,7 +111,10 @@ public final class Terminal: TerminalDevice {
         guard let input else { fclose(out); throw .notATerminal }
         let t = try Terminal(termType: termType, output: out, input: input, ownedFiles: [out, input],
                              options: options, unicode: unicode, handlesSignals: false)
-        resizeterm(Int32(size.rows), Int32(size.cols))
+        if Int(lotr_lines()) != size.rows || Int(lotr_cols()) != size.cols {
+            resizeterm(Int32(size.rows), Int32(size.cols))
+            flushinp()  // drop the KEY_RESIZE that resizeterm queues: nobody resized anything
+        }
         t.size = Size(rows: Int(lotr_lines()), cols: Int(lotr_cols()))
         return t
     }
@@ -125,8 +134,16 @@ public final class Terminal: TerminalDevice {
             for f in ownedFiles { fclose(f) }
             throw .unknownTerminal(termType ?? getenv("TERM").map { String(cString: $0) } ?? "")
         }
-        screen = scr
         set_term(scr)
+        guard lotr_has_cursor_addressing() != 0 else {
+            // Nothing was drawn yet; endwin only puts the tty modes back.
+            endwin()
+            delscreen(scr)
+            if handlesSignals { lotr_restore_signal_handlers() }
+            for f in ownedFiles { fclose(f) }
+            throw .unsuitableTerminal(termType ?? getenv("TERM").map { String(cString: $0) } ?? "")
+        }
+        screen = scr
         lotr_set_curses_active(1)
         window = lotr_stdscr()
         raw()
@@ -188,6 +205,7 @@ public final class Terminal: TerminalDevice {
 
     public func invalidate() {
         lastPainted = nil
+        clearGlass = true
     }
 
     /// Shows `frame`: only rows that differ from the last painted frame are sent to curses,
@@ -198,7 +216,8 @@ public final class Terminal: TerminalDevice {
         let full = lastPainted == nil || lastPainted?.size != shown.size
         if full {
             werase(window)
-            if lastPainted != nil { clearok(window, true) }
+            if clearGlass { clearok(window, true) }
+            clearGlass = false
         }
         let rows = min(shown.rows, size.rows)
         rowsPaintedLastTime = 0
