@@ -8,14 +8,17 @@ RELEASE_BIN = .build/release/lotr
 
 .PHONY: run test check graph bench install deps test-deps build release clean
 
-# The wide-character curses headers are the one system library lotr needs.
+# System libraries: wide-character curses for the terminal, SQLite for saved sessions.
+SYSTEM_HEADERS  = /usr/include/ncursesw/curses.h /usr/include/sqlite3.h
+SYSTEM_PACKAGES = libncursesw5-dev libsqlite3-dev
 deps:
-	@if [ ! -f /usr/include/ncursesw/curses.h ] && [ ! -f /usr/include/curses.h ]; then \
+	@missing=0; for h in $(SYSTEM_HEADERS); do [ -f $$h ] || missing=1; done; \
+	if [ $$missing = 1 ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing the ncursesw headers (libncursesw5-dev)…"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libncursesw5-dev; \
+	    echo "Installing system libraries: $(SYSTEM_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES); \
 	  else \
-	    echo "lotr needs the ncursesw headers. Run:  sudo apt-get update && sudo apt-get install -y libncursesw5-dev" >&2; \
+	    echo "lotr needs these system libraries. Run:  sudo apt-get update && sudo apt-get install -y $(SYSTEM_PACKAGES)" >&2; \
 	    exit 1; \
 	  fi; \
 	fi

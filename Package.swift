@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Flow model, YAML loader, expression language and validator. No terminal code, no evaluation.
@@ -24,13 +25,20 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // Full-screen front end: value-type model, update, view into a cell grid, one ncurses adapter.
         .target(name: "LotrTUI", dependencies: ["LotrEngine", "CNcursesw"]),
+        // Plain line mode for screen readers and scripts: the same engine, one question per prompt.
+        .target(name: "LotrPlain", dependencies: ["LotrEngine"]),
+        // Saved sessions (SQLite), adviser notes and exports. The only module that writes answers to disk.
+        .target(name: "LotrStore", dependencies: ["LotrEngine", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "lotr", dependencies: [
-            "LotrFlow", "LotrEngine", "LotrTUI",
+            "LotrFlow", "LotrEngine", "LotrTUI", "LotrPlain", "LotrStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "LotrFlowTests", dependencies: ["LotrFlow"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LotrEngineTests", dependencies: ["LotrEngine", .product(name: "Yams", package: "Yams")]),
+        // Fixtures and scenario tables are read from the source tree (via #filePath), like `lotr check` reads them.
+        .testTarget(name: "LotrFlowTests", dependencies: ["LotrFlow"], exclude: ["Fixtures"]),
+        .testTarget(name: "LotrEngineTests", dependencies: ["LotrEngine", .product(name: "Yams", package: "Yams")], exclude: ["Scenarios"]),
         .testTarget(name: "LotrTUITests", dependencies: ["LotrTUI"]),
+        .testTarget(name: "LotrPlainTests", dependencies: ["LotrPlain"]),
+        .testTarget(name: "LotrStoreTests", dependencies: ["LotrStore"]),
         .testTarget(name: "LotrCLITests", dependencies: []),
     ]
 )

@@ -166,3 +166,23 @@ func trips(_ pairs: [(String, String)]) -> Value { .ranges(pairs.map { DateRange
 extension Result where Failure == AnswerProblem {
     var failureMessage: String? { if case .failure(let p) = self { return p.message }; return nil }
 }
+
+@Test func typedDatesGiveClearMessages() {
+    let q = FixtureFlows.flows.questions["absences"]!  // past: true
+    var dateQuestion = q
+    dateQuestion.kind = .date
+    func msg(_ s: String) -> String? { if case .failure(let p) = TypedInput.date(s, for: dateQuestion, today: day) { return p.message }; return nil }
+    #expect(msg("09/04/2025") == nil)
+    #expect(msg("9/4/2025") == nil)
+    #expect(msg("31/04/2025") == "April 2025 has 30 days, so day 31 does not exist.")
+    #expect(msg("29/02/2023") == "February 2023 has 28 days, so day 29 does not exist.")
+    #expect(msg("12/13/2025") == "There is no month 13. The month comes second: DD/MM/YYYY.")
+    #expect(msg("12/03/25") == "Please type the year with four digits, for example 2025.")
+    #expect(msg("next week")?.hasPrefix("Please type the date as DD/MM/YYYY") == true)
+    #expect(msg("01/01/2027") == "This date is in the future; it must be today or earlier.")
+    #expect(TypedInput.partialDateProblem("3") == nil)
+    #expect(TypedInput.partialDateProblem("32") == "The day must be 01 to 31.")
+    #expect(TypedInput.partialDateProblem("12/1") == nil)
+    #expect(TypedInput.partialDateProblem("12/13") == "The month must be 01 to 12.")
+    #expect(TypedInput.partialDateProblem("12/a") == "Only digits and / please, as DD/MM/YYYY.")
+}

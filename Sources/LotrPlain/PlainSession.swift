@@ -1,0 +1,296 @@
+import LotrEngine
+import LotrFlow
+
+/// The plain line mode: the same flows and engine as the full-screen mode, asked one question
+/// at a time as plain lines, for screen readers, braille displays and scripts. No cursor
+/// movement, colour or box drawing; every prompt ends by saying what to type.
+///
+/// All state is here and all I/O goes through `input` and `output`, so a test can drive a
+/// whole interview from a script of lines and read the transcript.
+public struct PlainSession {
+    public let flows: FlowSet
+    public let today: CivilDate
+    public let language: String
+    let input: LineReader
+    let output: LineWriter
+
+    /// Every answer given, keyed by question id. Answers that a later change took off the path
+    /// are kept (the engine does not read them), so changing an answer back restores them.
+    public private(set) var answers: Answers
+
+    /// The stage last announced, so that the stage is named only when it changes.
+    var announcedStage: Stage?
+
+    public init(flows: FlowSet, today: CivilDate, language: String = "en",
+                input: LineReader, output: LineWriter, answers: Answers = [:]) {
+        self.flows = flows
+        self.today = today
+        self.language = language
+        self.input = input
+        self.output = output
+        self.answers = answers
+    }
+
+    /// Why the interview stopped before the flows did.
+    enum Stop: Error { case endOfInput, quit }
+
+    /// What the person did at a question.
+    enum Step {
+        case answered(Value)
+        case back
+        case review
+    }
+
+    /// Asks questions until input ends or the person quits.
+    public mutating func run() -> PlainExit {
+        say("lotr: find which UK immigration application to make, and what evidence to gather.")
+        say("Questions come one at a time. At any question, type ? for help, back to go to the previous question, review to see or change your answers, or quit to stop.")
+        do {
+            return try interview()
+        } catch Stop.endOfInput {
+            output.endOfInput()
+            return finish(reason: "Input ended")
+        } catch {
+            return finish(reason: "Stopped")
+        }
+    }
+
+    func finish(reason: String) -> PlainExit {
+        if assess().isComplete { return .outcome }
+        say("\(reason) before an outcome: the answers are incomplete.")
+        return .incomplete
+    }
+
+    func assess() -> Assessment {
+        Engine.assess(flows, answers: answers, today: today, language: language)
+    }
+
+    // MARK: The interview
+
+    mutating func interview() throws -> PlainExit {
+        // A question revisited with `back` or from the review, or nil for the first unanswered one.
+        var focus: String?
+        // After a change made from the review, carry on where the person was rather than
+        // stepping through every later answer again.
+        var returnAfterChange = false
+        while true {
+            let assessment = assess()
+            if let id = focus ?? assessment.next?.id, let q = flows.questions[id] {
+                let number = (assessment.path.firstIndex(of: id) ?? assessment.path.count) + 1
+                let previous = answers[id]
+                switch try ask(q, number: number, current: previous) {
+                case .answered(let value):
+                    answers[id] = value
+                    if returnAfterChange {
+                        say(value == previous ? "Answer kept." : "Answer changed.")
+                        focus = nil
+                        returnAfterChange = false
+                    } else if focus != nil {
+                        // Stepping forward after `back`: the next question on the (possibly new)
+                        // path, shown with its answer if it has one.
+                        let path = assess().path
+                        if let i = path.firstIndex(of: id), i + 1 < path.count { focus = path[i + 1] } else { focus = nil }
+                    }
+                case .back:
+                    let index = focus.flatMap { assessment.path.firstIndex(of: $0) } ?? assessment.path.count
+                    if index == 0 {
+                        say("This is the first question; there is nothing before it.")
+                    } else {
+                        focus = assessment.path[index - 1]
+                        returnAfterChange = false
+                    }
+                case .review:
+                    if let chosen = try review(assessment.path) {
+                        focus = chosen
+                        returnAfterChange = true
+                    }
+                }
+            } else if assessment.outcome != nil {
+                showOutcome(assessment)
+                switch try afterOutcome(assessment) {
+                case .restart:
+                    answers = [:]
+                    announcedStage = nil
+                    focus = nil
+                    say("")
+                    say("Starting again. The previous answers have been cleared.")
+                case .change(let id, let fromReview):
+                    focus = id
+                    returnAfterChange = fromReview
+                }
+            } else {
+                say("The questions ended without a result. The flow files have a mistake; run `lotr check` on them.")
+                return .flowsBroken
+            }
+        }
+    }
+
+    enum AfterOutcome {
+        case restart
+        case change(String, fromReview: Bool)
+    }
+
+    mutating func afterOutcome(_ assessment: Assessment) throws -> AfterOutcome {
+        while true {
+            output.prompt("Type new to start again, review to see or change your answers, back to change your last answer, or quit to finish:")
+            let line = try read()
+            switch normalized(line) {
+            case "new":
+                return .restart
+            case "quit":
+                throw Stop.quit
+            case "back":
+                if let last = assessment.path.last { return .change(last, fromReview: false) }
+                say("There are no answers to go back to.")
+            case "review":
+                if let chosen = try review(assessment.path) { return .change(chosen, fromReview: true) }
+            case "?", "help":
+                say("The result is above. new clears every answer and starts again; review lists your answers so you can change one; back goes to your last answer; quit ends lotr.")
+            default:
+                say("Please type new, review, back or quit.")
+            }
+        }
+    }
+
+    func showOutcome(_ assessment: Assessment) {
+        say("")
+        say("Result")
+        say("")
+        let text = Report(flows: flows, assessment: assessment, answers: answers, language: language).text()
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        for line in lines { say(line) }
+        say("")
+    }
+
+    // MARK: Asking one question
+
+    mutating func ask(_ q: Question, number: Int, current: Value?) throws -> Step {
+        if q.stage != announcedStage {
+            announcedStage = q.stage
+            say("")
+            say(stageHeading(q.stage))
+        }
+        say("")
+        say("Question \(number): \(q.text.text(language))")
+        if q.kind == .choice || q.kind == .multiChoice {
+            for (i, option) in q.options.enumerated() { say("  \(i + 1). \(option.text.text(language))") }
+        }
+        if let current { say("Your answer was: \(Format.value(current, question: q, language: language)).") }
+        if q.kind == .dateRanges { return try askRanges(q, current: current) }
+
+        let prompt = instruction(for: q) + (current != nil ? ", Enter to keep your answer" : "") + ", ? for help:"
+        while true {
+            output.prompt(prompt)
+            let line = try read()
+            switch command(line) {
+            case .help?: showHelp(q); continue
+            case .back?: return .back
+            case .review?: return .review
+            case .quit?: throw Stop.quit
+            case nil: break
+            }
+            if let current, line.trimmingSpaces.isEmpty { return .answered(current) }
+            switch parse(line, for: q) {
+            case .success(let value): return .answered(value)
+            case .failure(let problem): say(problem.message)
+            }
+        }
+    }
+
+    enum Command { case help, back, review, quit }
+
+    /// The words every question accepts besides an answer. A text answer that is exactly one
+    /// of these words cannot be given; none of them is a plausible answer.
+    func command(_ line: String) -> Command? {
+        switch normalized(line) {
+        case "?", "help": return .help
+        case "back": return .back
+        case "review": return .review
+        case "quit": return .quit
+        default: return nil
+        }
+    }
+
+    func stageHeading(_ stage: Stage) -> String {
+        let stages = flows.stages.map(\.stage).sorted()
+        let title = flows.stageFlow(stage)?.title.text(language) ?? stage.displayName
+        guard let i = stages.firstIndex(of: stage) else { return "Stage: \(title)" }
+        return "Stage \(i + 1) of \(stages.count): \(title)"
+    }
+
+    func showHelp(_ q: Question) {
+        var shown = false
+        if let help = q.help?.text(language), !help.isEmpty {
+            say("Help: \(help)")
+            shown = true
+        }
+        if let why = q.why?.text(language), !why.isEmpty {
+            say("Why we ask: \(why)")
+            shown = true
+        }
+        let optionHelp = q.options.enumerated().compactMap { i, o in
+            o.help.map { "  \(i + 1). \(o.text.text(language)): \($0.text(language))" }
+        }
+        if !optionHelp.isEmpty {
+            say("About the options:")
+            optionHelp.forEach(say)
+            shown = true
+        }
+        let terms = q.terms.compactMap { flows.glossary[$0] }
+        if !terms.isEmpty {
+            say("Words used here:")
+            for t in terms { say("  \(t.term.text(language)): \(t.text.text(language))") }
+            shown = true
+        }
+        if !shown { say("There is no more help for this question.") }
+        if q.kind == .dateRanges { say(rangeCommandsHelp(q)) }
+        say("You can also type back to go to the previous question, review to see or change your answers, or quit to stop.")
+    }
+
+    // MARK: Review
+
+    /// Lists every answer on the path in order; returns the question the person chose to change.
+    func review(_ path: [String]) throws -> String? {
+        let answered = path.compactMap { id in flows.questions[id].flatMap { q in answers[id].map { (q, $0) } } }
+        say("")
+        guard !answered.isEmpty else {
+            say("You have not answered any questions yet.")
+            return nil
+        }
+        say("Your answers so far:")
+        for (i, (q, value)) in answered.enumerated() {
+            say("  \(i + 1). \(q.text.text(language)) Answer: \(Format.value(value, question: q, language: language)).")
+        }
+        while true {
+            output.prompt("Type the number of an answer to change it, or press Enter to go on:")
+            let line = try read()
+            let t = normalized(line)
+            if t.isEmpty || t == "back" || t == "done" { return nil }
+            if t == "quit" { throw Stop.quit }
+            if let n = Int(t), (1...answered.count).contains(n) { return answered[n - 1].0.id }
+            say(answered.count == 1 ? "There is one answer: type 1 to change it, or press Enter to go on."
+                                    : "Type a number from 1 to \(answered.count), or press Enter to go on.")
+        }
+    }
+
+    // MARK: Input
+
+    func read() throws -> String {
+        guard let line = input.readLine() else { throw Stop.endOfInput }
+        return line
+    }
+
+    func say(_ line: String) { output.write(line) }
+
+    func normalized(_ line: String) -> String { line.trimmingSpaces.lowercased() }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,441 @@
+import LotrEngine
+import LotrFlow
+
+/// Something the program around the model must do: the model itself stays pure.
+public enum Effect: Equatable, Sendable {
+    /// An answer was confirmed (save it now, so a crash loses nothing confirmed).
+    case saveAnswer(String)
+    /// Answers were dropped because a new case started.
+    case newCase
+    case export(ExportFormat, path: String)
+    case print
+}
+
+public enum ExportFormat: String, CaseIterable, Sendable { case markdown, text, json
+    public var fileExtension: String { self == .markdown ? "md" : (self == .text ? "txt" : "json") }
+}
+
+/// The whole state of the full-screen interview, as a value: `update` returns a new one.
+public struct InterviewModel: Sendable {
+    public enum Page: Equatable, Sendable {
+        case welcome
+        case question(String)
+        case review
+        case outcome
+    }
+
+    public enum Overlay: Equatable, Sendable {
+        case help
+        case confirmQuit
+        case export(ExportFormat, path: String)
+    }
+
+    public let flows: FlowSet
+    public var today: CivilDate
+    public var language: String
+    public var answers: Answers = [:]
+    public var page: Page = .welcome
+    public var overlay: Overlay?
+    /// Fields being edited, by question id.
+    public var fields: [String: FieldState] = [:]
+    /// A message for the person: a problem with what they typed, or news (exported, saved).
+    public var message: String?
+    public var messageIsError = false
+    /// Review list selection; outcome screen selection (checklist item) and scroll.
+    public var reviewRow = 0
+    public var outcomeItem = 0
+    public var outcomeScroll = 0
+    /// Checklist items ticked on the outcome screen.
+    public var ticks: Set<String> = []
+    /// Effects for the host to carry out after this update.
+    public var effects: [Effect] = []
+    /// Where to return from the review page.
+    var returnPage: Page = .welcome
+    /// The page height last drawn, so paging keys move by a screenful.
+    public var pageRows = 10
+
+    public init(flows: FlowSet, today: CivilDate, language: String = "en") {
+        self.flows = flows
+        self.today = today
+        self.language = language
+    }
+
+    // MARK: Derived state
+
+    public var assessment: Assessment { Engine.assess(flows, answers: answers, today: today, language: language) }
+
+    public var currentQuestion: Question? {
+        if case .question(let id) = page { return flows.questions[id] }
+        return nil
+    }
+
+    public func field(_ id: String) -> FieldState {
+        if let f = fields[id] { return f }
+        guard let q = flows.questions[id] else { return FieldState() }
+        return FieldState(question: q, answer: answers[id])
+    }
+
+    /// The questions answered so far, in order, and the one after `id` on the path.
+    func step(after id: String) -> Page {
+        let a = assessment
+        if let i = a.path.firstIndex(of: id), i + 1 < a.path.count { return .question(a.path[i + 1]) }
+        if let next = a.next { return .question(next.id) }
+        return a.outcome != nil ? .outcome : .welcome
+    }
+
+    func step(before id: String) -> Page? {
+        let path = assessment.path
+        if let i = path.firstIndex(of: id) { return i > 0 ? .question(path[i - 1]) : nil }
+        return path.last.map { .question($0) }
+    }
+
+    /// 1-based number of the question on the path (for "Question 4").
+    public func number(of id: String) -> Int {
+        let path = assessment.path
+        return (path.firstIndex(of: id) ?? path.count) + 1
+    }
+
+    // MARK: Update
+
+    public static func update(_ model: InterviewModel, _ event: Event) -> (InterviewModel, Command) {
+        var m = model
+        m.effects = []
+        let command = m.handle(event)
+        return (m, command)
+    }
+
+    mutating func handle(_ event: Event) -> Command {
+        switch event {
+        case .terminate:
+            return .quit
+        case .interrupt:
+            overlay = overlay == .confirmQuit ? nil : .confirmQuit
+            return .none
+        case .tick, .resize:
+            return .none
+        case .key(let key):
+            if let overlay { return handleOverlay(overlay, key) }
+            switch page {
+            case .welcome: return handleWelcome(key)
+            case .question(let id): return handleQuestion(id, key)
+            case .review: handleReview(key); return .none
+            case .outcome: return handleOutcome(key)
+            }
+        }
+    }
+
+    mutating func setMessage(_ text: String?, error: Bool = false) {
+        message = text
+        messageIsError = error
+    }
+
+    mutating func handleOverlay(_ overlay: Overlay, _ key: Key) -> Command {
+        switch overlay {
+        case .help:
+            if [.escape, .enter, .character("?"), .function(1), .character("q")].contains(key) { self.overlay = nil }
+        case .confirmQuit:
+            switch key {
+            case .character("y"), .character("Y"): return .quit
+            case .character("n"), .character("N"), .escape, .enter: self.overlay = nil
+            default: break
+            }
+        case .export(let format, let path):
+            switch key {
+            case .escape: self.overlay = nil
+            case .tab, .down, .up:
+                let all = ExportFormat.allCases
+                let next = all[(all.firstIndex(of: format)! + (key == .up ? all.count - 1 : 1)) % all.count]
+                self.overlay = .export(next, path: InterviewModel.swapExtension(path, to: next))
+            case .backspace:
+                self.overlay = .export(format, path: String(path.dropLast()))
+            case .character(let c) where !c.isNewline:
+                self.overlay = .export(format, path: path + String(c))
+            case .enter:
+                let trimmed = String(path.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+                guard !trimmed.isEmpty else { setMessage("Type a file name to export to.", error: true); break }
+                effects.append(.export(format, path: trimmed))
+                self.overlay = nil
+            default: break
+            }
+        }
+        return .none
+    }
+
+    static func swapExtension(_ path: String, to format: ExportFormat) -> String {
+        for ext in ExportFormat.allCases.map(\.fileExtension) where path.hasSuffix("." + ext) {
+            return String(path.dropLast(ext.count)) + format.fileExtension
+        }
+        return path
+    }
+
+    mutating func handleWelcome(_ key: Key) -> Command {
+        switch key {
+        case .enter, .character(" "):
+            page = step(beforeStart: ())
+        case .character("q"), .escape:
+            overlay = .confirmQuit
+        case .function(1), .character("?"):
+            overlay = .help
+        default: break
+        }
+        return .none
+    }
+
+    func step(beforeStart: Void) -> Page {
+        let a = assessment
+        if let first = a.path.first { return .question(first) }
+        if let next = a.next { return .question(next.id) }
+        return a.outcome != nil ? .outcome : .welcome
+    }
+
+    mutating func goBack(from id: String) {
+        setMessage(nil)
+        if let previous = step(before: id) { page = previous } else { page = .welcome }
+    }
+
+    mutating func handleQuestion(_ id: String, _ key: Key) -> Command {
+        guard let q = flows.questions[id] else { page = .welcome; return .none }
+        var f = field(id)
+        let typing = FieldState.isTyping(q.kind, f)
+        // Keys that mean the same on every question.
+        switch key {
+        case .function(1): overlay = .help; return .none
+        case .character("?") where !typing: overlay = .help; return .none
+        case .ctrl("r"): openReview(); return .none
+        case .character("r") where !typing && !isTextEntry(q.kind): openReview(); return .none
+        case .escape where f.edit == nil:
+            fields[id] = f
+            goBack(from: id)
+            return .none
+        default: break
+        }
+        switch q.kind {
+        case .yesNo, .choice:
+            let count = q.kind == .yesNo ? 2 : q.options.count
+            switch key {
+            case .up: f.cursor = (f.cursor + count - 1) % count
+            case .down, .tab: f.cursor = (f.cursor + 1) % count
+            case .character("y") where q.kind == .yesNo: f.cursor = 0
+            case .character("n") where q.kind == .yesNo: f.cursor = 1
+            case .character(let c) where c.isNumber:
+                if let n = c.wholeNumberValue, n >= 1, n <= count { f.cursor = n - 1 }
+            case .character("b"), .backspace: fields[id] = f; goBack(from: id); return .none
+            case .enter, .character(" "):
+                fields[id] = f
+                confirm(q, q.kind == .yesNo ? .bool(f.cursor == 0) : .option(q.options[f.cursor].id))
+                return .none
+            default: break
+            }
+        case .multiChoice:
+            let count = q.options.count
+            switch key {
+            case .up: f.cursor = (f.cursor + count - 1) % count
+            case .down, .tab: f.cursor = (f.cursor + 1) % count
+            case .character(" "), .character("x"):
+                if f.toggled.contains(f.cursor) { f.toggled.remove(f.cursor) } else { f.toggled.insert(f.cursor) }
+            case .character(let c) where c.isNumber:
+                if let n = c.wholeNumberValue, n >= 1, n <= count {
+                    f.cursor = n - 1
+                    if f.toggled.contains(n - 1) { f.toggled.remove(n - 1) } else { f.toggled.insert(n - 1) }
+                }
+            case .character("b"), .backspace: fields[id] = f; goBack(from: id); return .none
+            case .enter:
+                fields[id] = f
+                confirm(q, .options(q.options.indices.filter { f.toggled.contains($0) }.map { q.options[$0].id }))
+                return .none
+            default: break
+            }
+        case .date, .number, .money, .text:
+            switch key {
+            case .backspace where f.text.isEmpty: fields[id] = f; goBack(from: id); return .none
+            case .backspace, .delete: f.text = String(f.text.dropLast())
+            case .ctrl("u"): f.text = ""
+            case .character(let c) where !c.isNewline:
+                guard f.text.count < (q.maxLength ?? 200) else { break }
+                f.text.append(c)
+                if q.kind == .date { setMessage(TypedInput.partialDateProblem(f.text), error: true) }
+            case .enter:
+                fields[id] = f
+                submitTyped(q, f.text)
+                return .none
+            default: break
+            }
+            if q.kind == .date, case .character = key {} else if key != .enter { setMessage(nil) }
+        case .dateRanges:
+            handleRanges(q, &f, key)
+            if case .question(let still) = page, still == id { fields[id] = f } else { fields[id] = f }
+            return .none
+        }
+        fields[id] = f
+        return .none
+    }
+
+    func isTextEntry(_ kind: QuestionKind) -> Bool { kind == .text }
+
+    mutating func submitTyped(_ q: Question, _ text: String) {
+        let result: Result<Value, AnswerProblem>
+        switch q.kind {
+        case .date: result = TypedInput.date(text, for: q, today: today).map(Value.date)
+        case .number: result = TypedInput.number(text, for: q, today: today).map(Value.number)
+        case .money: result = TypedInput.money(text, for: q, today: today).map(Value.money)
+        default: result = TypedInput.text(text, for: q, today: today).map(Value.text)
+        }
+        switch result {
+        case .success(let v): confirm(q, v)
+        case .failure(let p): setMessage(p.message, error: true)
+        }
+    }
+
+    /// Records an answer and moves on. Later answers stay: the engine reads only those still on
+    /// the path, so changing an answer drops exactly the ones that no longer apply.
+    mutating func confirm(_ q: Question, _ value: Value) {
+        answers[q.id] = value
+        fields[q.id] = nil
+        effects.append(.saveAnswer(q.id))
+        setMessage(nil)
+        page = step(after: q.id)
+        if page == .outcome { outcomeItem = 0; outcomeScroll = 0 }
+    }
+
+    mutating func handleRanges(_ q: Question, _ f: inout FieldState, _ key: Key) {
+        if var edit = f.edit {
+            switch key {
+            case .escape: f.edit = nil; setMessage(nil)
+            case .tab, .backTab, .up, .down: edit.onTo.toggle()
+            case .backspace, .delete:
+                if edit.onTo { edit.to = String(edit.to.dropLast()) } else { edit.from = String(edit.from.dropLast()) }
+            case .character(let c) where !c.isNewline:
+                if edit.onTo { if edit.to.count < 10 { edit.to.append(c) } } else if edit.from.count < 10 { edit.from.append(c) }
+                setMessage(TypedInput.partialDateProblem(edit.onTo ? edit.to : edit.from), error: true)
+            case .enter:
+                if !edit.onTo { edit.onTo = true; f.edit = edit; setMessage(nil); return }
+                var dateQ = q
+                dateQ.kind = .date
+                switch (TypedInput.date(edit.from, for: dateQ, today: today), TypedInput.date(edit.to, for: dateQ, today: today)) {
+                case (.failure(let p), _): edit.onTo = false; setMessage("Date you left: " + p.message, error: true)
+                case (_, .failure(let p)): setMessage("Date you came back: " + p.message, error: true)
+                case (.success(let from), .success(let to)):
+                    var updated = f.ranges
+                    let range = DateRange(from: from, to: to)
+                    if let i = edit.index { updated[i] = range } else { updated.append(range) }
+                    updated.sort { $0.from < $1.from }
+                    if let problem = TypedInput.ranges(updated, for: q, today: today) {
+                        setMessage(problem.message, error: true)
+                    } else {
+                        f.ranges = updated
+                        f.row = updated.firstIndex(of: range) ?? 0
+                        f.edit = nil
+                        setMessage(nil)
+                        return
+                    }
+                }
+            default: break
+            }
+            f.edit = edit
+            return
+        }
+        let rows = f.ranges.count + 2
+        switch key {
+        case .up: f.row = (f.row + rows - 1) % rows
+        case .down, .tab: f.row = (f.row + 1) % rows
+        case .character("a"), .insert: f.edit = FieldState.RangeEdit(); setMessage(nil)
+        case .character("d"), .delete:
+            if f.row < f.ranges.count {
+                f.ranges.remove(at: f.row)
+                f.row = min(f.row, f.ranges.count)
+            }
+        case .character("b"), .backspace:
+            fields[q.id] = f
+            goBack(from: q.id)
+        case .character("c"): finishRanges(q, f)
+        case .enter:
+            if f.row < f.ranges.count {
+                let r = f.ranges[f.row]
+                f.edit = FieldState.RangeEdit(index: f.row, from: r.from.uk, to: r.to.uk, onTo: false)
+            } else if f.row == f.ranges.count {
+                f.edit = FieldState.RangeEdit()
+            } else {
+                finishRanges(q, f)
+            }
+        default: break
+        }
+    }
+
+    mutating func finishRanges(_ q: Question, _ f: FieldState) {
+        if let problem = TypedInput.ranges(f.ranges, for: q, today: today) {
+            setMessage(problem.message, error: true)
+        } else {
+            confirm(q, .ranges(f.ranges))
+        }
+    }
+
+    mutating func openReview() {
+        guard !assessment.path.isEmpty else { setMessage("Nothing answered yet."); return }
+        if page != .review { returnPage = page }
+        if case .question(let id) = page, let i = assessment.path.firstIndex(of: id) { reviewRow = i } else { reviewRow = 0 }
+        page = .review
+        setMessage(nil)
+    }
+
+    mutating func handleReview(_ key: Key) {
+        let path = assessment.path
+        guard !path.isEmpty else { page = returnPage; return }
+        switch key {
+        case .up: reviewRow = max(0, reviewRow - 1)
+        case .down, .tab: reviewRow = min(path.count - 1, reviewRow + 1)
+        case .pageUp: reviewRow = max(0, reviewRow - pageRows)
+        case .pageDown: reviewRow = min(path.count - 1, reviewRow + pageRows)
+        case .home: reviewRow = 0
+        case .end: reviewRow = path.count - 1
+        case .enter:
+            let id = path[min(reviewRow, path.count - 1)]
+            fields[id] = nil
+            page = .question(id)
+        case .escape, .character("r"), .character("q"), .ctrl("r"): page = returnPage
+        case .function(1), .character("?"): overlay = .help
+        default: break
+        }
+    }
+
+    mutating func handleOutcome(_ key: Key) -> Command {
+        let items = assessment.outcome?.checklist ?? []
+        switch key {
+        case .up: outcomeItem = max(0, outcomeItem - 1)
+        case .down, .tab: outcomeItem = min(max(0, items.count - 1), outcomeItem + 1)
+        case .pageUp: outcomeScroll = max(0, outcomeScroll - pageRows)
+        case .pageDown: outcomeScroll += pageRows
+        case .home: outcomeItem = 0; outcomeScroll = 0
+        case .end: outcomeItem = max(0, items.count - 1)
+        case .character(" "), .character("x"):
+            if outcomeItem < items.count {
+                let id = items[outcomeItem].id
+                if ticks.contains(id) { ticks.remove(id) } else { ticks.insert(id) }
+            }
+        case .character("e"):
+            overlay = .export(.markdown, path: "lotr-\(today.iso).md")
+        case .character("p"): effects.append(.print)
+        case .character("n"): startNewCase()
+        case .character("r"), .ctrl("r"): openReview()
+        case .escape, .character("b"), .backspace:
+            if let last = assessment.path.last { page = .question(last) }
+        case .character("q"): overlay = .confirmQuit
+        case .function(1), .character("?"): overlay = .help
+        default: break
+        }
+        return .none
+    }
+
+    /// Forgets the case: answers, fields, ticks. The host wipes any saved copy it was told to keep.
+    public mutating func startNewCase() {
+        answers = [:]
+        fields = [:]
+        ticks = []
+        outcomeItem = 0
+        outcomeScroll = 0
+        reviewRow = 0
+        overlay = nil
+        setMessage(nil)
+        page = .welcome
+        effects.append(.newCase)
+    }
+}

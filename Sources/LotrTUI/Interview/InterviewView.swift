@@ -1,0 +1,366 @@
+import LotrEngine
+import LotrFlow
+
+/// Draws the interview into a cell grid. Pure: the same model and size always give the same
+/// screen, so every screen is tested as text.
+public enum InterviewView {
+    public static func render(_ m: InterviewModel, _ size: Size) -> Screen {
+        var s = Screen(size: size)
+        let a = m.assessment
+        drawHeader(&s, m, a)
+        let body = Rect(row: 3, col: 2, rows: max(0, size.rows - 6), cols: max(0, size.cols - 4))
+        switch m.page {
+        case .welcome: drawWelcome(&s, m, body)
+        case .question(let id):
+            if let q = m.flows.questions[id] { drawQuestion(&s, m, q, body) }
+        case .review: drawReview(&s, m, a, body)
+        case .outcome:
+            if let o = a.outcome { drawOutcome(&s, m, o, body) }
+        }
+        if let text = m.message {
+            s.writeTruncated(text, row: size.rows - 2, col: 2, width: size.cols - 4, style: m.messageIsError ? .error : .accent)
+        }
+        s.writeTruncated(hints(m), row: size.rows - 1, col: 1, width: size.cols - 2, style: .dim)
+        switch m.overlay {
+        case .help?: drawHelp(&s, m)
+        case .confirmQuit?: drawConfirmQuit(&s)
+        case .export(let format, let path)?: drawExport(&s, format, path)
+        case nil: break
+        }
+        return s
+    }
+
+    // MARK: Chrome
+
+    static func stageShortName(_ stage: Stage) -> String {
+        switch stage {
+        case .rules: return "Rules route"
+        case .article8: return "Article 8"
+        case .article3: return "Article 3"
+        case .discretionary: return "Discretionary"
+        case .compassionate: return "Compassionate"
+        }
+    }
+
+    static func drawHeader(_ s: inout Screen, _ m: InterviewModel, _ a: Assessment) {
+        s.fill(Rect(row: 0, col: 0, rows: 1, cols: s.cols), style: Style(.title, reverse: true))
+        s.write(" lotr · which application, what evidence", row: 0, col: 0, style: Style(.title, bold: true, reverse: true))
+        var right = ""
+        var current: Stage?
+        switch m.page {
+        case .welcome: right = "Welcome"
+        case .question(let id):
+            right = "Question \(m.number(of: id))"
+            current = m.flows.questions[id]?.stage
+        case .review: right = "Review your answers"
+        case .outcome:
+            right = "Result"
+            current = a.outcome.flatMap { Stage(rawValue: $0.stage) }
+        }
+        let rw = DisplayWidth.of(right)
+        if s.cols > rw + 45 { s.write(right + " ", row: 0, col: s.cols - rw - 1, style: Style(.title, bold: true, reverse: true)) }
+        // The five stages in order, with the current one marked, so a person always knows where they are.
+        var col = 1
+        for (i, stage) in Stage.allCases.enumerated() {
+            let name = "\(i + 1) \(stageShortName(stage))"
+            let isCurrent = stage == current
+            let past = current.map { stage < $0 } ?? false
+            let style: Style = isCurrent ? Style(.highlight, bold: true) : (past ? .dim : .normal)
+            col = s.write(isCurrent ? "[\(name)]" : name, row: 1, col: col, style: style)
+            if i < 4 { col = s.write(" › ", row: 1, col: col, style: .dim) }
+        }
+        s.horizontalLine(row: 2, col: 0, width: s.cols, style: .dim)
+    }
+
+    static func hints(_ m: InterviewModel) -> String {
+        if m.overlay != nil { return "" }
+        switch m.page {
+        case .welcome: return "Enter start · ? help · q quit"
+        case .review: return "↑↓ choose · Enter change this answer · Esc return"
+        case .outcome: return "↑↓ item · Space tick · PgUp/PgDn scroll · e export · p print · n new case · r review · q quit"
+        case .question(let id):
+            guard let q = m.flows.questions[id] else { return "" }
+            let f = m.field(id)
+            switch q.kind {
+            case .yesNo, .choice: return "↑↓ or number to choose · Enter confirm · Esc back · ? help · r review · Ctrl-C quit"
+            case .multiChoice: return "↑↓ move · Space tick · Enter confirm · Esc back · ? help · r review"
+            case .dateRanges:
+                return f.edit == nil ? "↑↓ move · a add · Enter change · d delete · c continue · Esc back · ? help"
+                    : "Tab other date · Enter save · Esc cancel"
+            case .text: return "Type your answer · Enter confirm · Esc back · F1 help · Ctrl-R review"
+            default: return "Type your answer · Enter confirm · Esc back · ? help · r review · Ctrl-C quit"
+            }
+        }
+    }
+
+    // MARK: Pages
+
+    static func drawWelcome(_ s: inout Screen, _ m: InterviewModel, _ r: Rect) {
+        var row = r.row
+        row += s.writeWrapped("Which UK application fits you, and what evidence to gather", in: Rect(row: row, col: r.col, rows: 2, cols: r.cols), style: Style(.title, bold: true))
+        row += 1
+        let paragraphs = [
+            "This tool asks you questions, one at a time, about your situation in the UK. It checks five kinds of application in order — a route under the Immigration Rules, family and private life (Article 8), serious illness (Article 3), discretionary leave, and compassionate grounds — and tells you which form to use, why, and what evidence to collect.",
+            "It gives information, not legal advice. It usually takes 10 to 20 minutes. You can go back and change any answer.",
+            "Keys: Enter to confirm, Esc to go back, ? for help on a question, r to review your answers, Ctrl-C to quit.",
+            "Flows reviewed \(m.flows.reviewed.long). \(m.flows.rulesVersions.first ?? "")",
+        ]
+        for (i, p) in paragraphs.enumerated() {
+            guard row < r.bottom else { break }
+            row += s.writeWrapped(p, in: Rect(row: row, col: r.col, rows: r.bottom - row, cols: r.cols), style: i == 3 ? .dim : .normal) + 1
+        }
+        if row <= r.bottom { s.write("Press Enter to start.", row: min(row, r.bottom), col: r.col, style: Style(.accent, bold: true)) }
+    }
+
+    static func drawQuestion(_ s: inout Screen, _ m: InterviewModel, _ q: Question, _ r: Rect) {
+        let terms = q.terms.compactMap { m.flows.glossary[$0]?.term.text(m.language) }.map(glossaryWord)
+        let lines = TextLayout.wrap(q.text.text(m.language), width: r.cols)
+        var row = r.row
+        for line in lines.prefix(max(1, r.rows - 4)) {
+            writeHighlighting(&s, line, row: row, col: r.col, terms: terms)
+            row += 1
+        }
+        if !terms.isEmpty, row < r.bottom {
+            s.writeTruncated("Underlined words are explained in help (?).", row: row, col: r.col, width: r.cols, style: .dim)
+            row += 1
+        }
+        row += 1
+        let area = Rect(row: row, col: r.col, rows: max(0, r.bottom - row), cols: r.cols)
+        let f = m.field(q.id)
+        switch q.kind {
+        case .yesNo: drawOptions(&s, ["Yes", "No"], cursor: f.cursor, chosen: nil, multi: nil, in: area)
+        case .choice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.cursor, chosen: nil, multi: nil, in: area)
+        case .multiChoice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.cursor, chosen: nil, multi: f.toggled, in: area)
+        case .date: drawField(&s, label: "Date (DD/MM/YYYY):", text: f.text, width: 12, in: area)
+        case .number: drawField(&s, label: (q.unit?.text(m.language)).map { "Number of \($0):" } ?? "Number:", text: f.text, width: 10, in: area)
+        case .money: drawField(&s, label: "Amount: £", text: f.text, width: 14, in: area)
+        case .text: drawField(&s, label: "Answer:", text: f.text, width: min(area.cols - 10, q.maxLength ?? 60), in: area)
+        case .dateRanges: drawRanges(&s, m, q, f, in: area)
+        }
+    }
+
+    /// The word to underline for a glossary term: "permission (leave)" is found as "permission".
+    static func glossaryWord(_ term: String) -> String {
+        String(String(term.split(separator: "(").first ?? Substring(term)).drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+
+    static func writeHighlighting(_ s: inout Screen, _ line: String, row: Int, col: Int, terms: [String]) {
+        s.write(line, row: row, col: col, style: Style(.normal, bold: true))
+        let lower = line.lowercased()
+        for term in terms where !term.isEmpty {
+            var searchStart = lower.startIndex
+            while let found = lower[searchStart...].firstRange(of: term.lowercased()) {
+                let startCol = col + DisplayWidth.of(lower[lower.startIndex..<found.lowerBound])
+                let width = DisplayWidth.of(lower[found])
+                s.restyle(Rect(row: row, col: startCol, rows: 1, cols: width), style: Style(.term, bold: true, underline: true))
+                searchStart = found.upperBound
+            }
+        }
+    }
+
+    static func drawOptions(_ s: inout Screen, _ options: [String], cursor: Int, chosen: Int?, multi: Set<Int>?, in r: Rect) {
+        guard r.rows > 0 else { return }
+        // Keep the highlighted option in view when there are more options than rows.
+        var heights = options.map { min(3, TextLayout.wrap($0, width: max(1, r.cols - 9)).count) }
+        if heights.isEmpty { heights = [1] }
+        var first = 0
+        while first < cursor && heights[first...cursor].reduce(0, +) > r.rows { first += 1 }
+        var row = r.row
+        for i in first..<options.count {
+            let lines = TextLayout.wrap(options[i], width: max(1, r.cols - 9))
+            guard row + min(lines.count, 3) <= r.bottom else { break }
+            let isCursor = i == cursor
+            let mark: String
+            if let multi { mark = multi.contains(i) ? "[x]" : "[ ]" } else { mark = isCursor ? "(•)" : "( )" }
+            let number = i < 9 ? "\(i + 1)." : "  "
+            let style: Style = isCursor ? Style(.selected, reverse: true) : .normal
+            for (j, line) in lines.prefix(3).enumerated() {
+                let prefix = j == 0 ? "\(isCursor ? "▸" : " ") \(mark) \(number) " : String(repeating: " ", count: 9)
+                let text = TextLayout.pad(prefix + line, width: r.cols)
+                s.write(text, row: row, col: r.col, style: style)
+                row += 1
+            }
+        }
+        if first > 0 { s.write("↑ more", row: r.row, col: r.right - 6, style: .dim) }
+    }
+
+    static func drawField(_ s: inout Screen, label: String, text: String, width: Int, in r: Rect) {
+        guard r.rows > 0 else { return }
+        let col = s.write(label + " ", row: r.row, col: r.col, style: .normal)
+        let shown = TextLayout.truncate(String(text.suffix(max(1, width - 1))), width: max(1, width))
+        let w = max(width, DisplayWidth.of(shown) + 1)
+        s.write(TextLayout.pad(shown, width: w), row: r.row, col: col, style: Style(.selected, underline: true))
+        s.cursor = Position(row: r.row, col: min(s.cols - 1, col + DisplayWidth.of(shown)))
+    }
+
+    static func drawRanges(_ s: inout Screen, _ m: InterviewModel, _ q: Question, _ f: FieldState, in r: Rect) {
+        guard r.rows > 0 else { return }
+        var row = r.row
+        let item = q.itemName?.text(m.language) ?? "period"
+        if q.showTotals {
+            let total = Calculations.totalDays(f.ranges), most = Calculations.maxDaysInAny12Months(f.ranges)
+            s.writeTruncated("\(f.ranges.count) \(item)\(f.ranges.count == 1 ? "" : "s") · \(total) whole days in all · most in any 12 months: \(most) days",
+                             row: row, col: r.col, width: r.cols, style: .accent)
+            row += 1
+        }
+        let listRows = max(1, r.bottom - row - (f.edit == nil ? 0 : 2))
+        let entries = f.ranges.map { rg in "\(rg.from.uk) → \(rg.to.uk)   \(Calculations.absenceDays(rg)) days" }
+            + ["+ Add a\(item.first.map { "aeiou".contains($0) } == true ? "n" : "") \(item)", "✓ Done — continue"]
+        var first = 0
+        if f.row >= listRows { first = f.row - listRows + 1 }
+        for i in first..<entries.count where row < r.row + listRows + (q.showTotals ? 1 : 0) && row < r.bottom {
+            let isCursor = i == f.row && f.edit == nil
+            let label = i < f.ranges.count ? "\(i + 1). " + entries[i] : entries[i]
+            s.write(TextLayout.pad((isCursor ? "▸ " : "  ") + label, width: r.cols), row: row, col: r.col,
+                    style: isCursor ? Style(.selected, reverse: true) : .normal)
+            row += 1
+        }
+        if let edit = f.edit, row + 1 < r.bottom + 1 {
+            let editRow = min(row + 1, r.bottom - 1)
+            s.write(edit.index.map { "Change \(item) \($0 + 1):" } ?? "New \(item):", row: editRow - 1 < r.row ? editRow : editRow - 1, col: r.col, style: Style(.accent, bold: true))
+            var col = s.write("Left the UK ", row: editRow, col: r.col)
+            col = s.write(TextLayout.pad(edit.from, width: 11), row: editRow, col: col, style: Style(.selected, reverse: !edit.onTo, underline: true))
+            let fromEnd = col
+            col = s.write("  Came back ", row: editRow, col: col)
+            s.write(TextLayout.pad(edit.to, width: 11), row: editRow, col: col, style: Style(.selected, reverse: edit.onTo, underline: true))
+            s.cursor = Position(row: editRow, col: edit.onTo ? col + DisplayWidth.of(edit.to) : fromEnd - 11 + DisplayWidth.of(edit.from))
+        }
+    }
+
+    static func drawReview(_ s: inout Screen, _ m: InterviewModel, _ a: Assessment, _ r: Rect) {
+        s.write("Your answers, in the order asked. Enter on one to change it.", row: r.row, col: r.col, style: .dim)
+        let listTop = r.row + 2, height = max(1, r.bottom - listTop)
+        let path = a.path
+        var first = 0
+        if m.reviewRow >= height { first = m.reviewRow - height + 1 }
+        for (offset, id) in path.enumerated().dropFirst(first).prefix(height) {
+            guard let q = m.flows.questions[id], let v = m.answers[id] else { continue }
+            let answer = Format.value(v, question: q, language: m.language)
+            let qWidth = max(10, (r.cols - 6) * 3 / 5)
+            let isCursor = offset == m.reviewRow
+            let line = TextLayout.pad("\(offset + 1). ", width: 4) + TextLayout.pad(q.text.text(m.language), width: qWidth) + "  " + answer
+            s.write(TextLayout.pad(TextLayout.truncate(line, width: r.cols), width: r.cols), row: listTop + offset - first, col: r.col,
+                    style: isCursor ? Style(.selected, reverse: true) : .normal)
+        }
+    }
+
+    /// The outcome page: a fixed heading, then a scrolling body with the checklist.
+    static func drawOutcome(_ s: inout Screen, _ m: InterviewModel, _ o: OutcomeResult, _ r: Rect) {
+        var row = r.row
+        s.writeTruncated(o.title, row: row, col: r.col, width: r.cols, style: Style(.title, bold: true))
+        row += 1
+        let form = o.form.map { "Form: \($0.code) – \($0.name)" } ?? "No form: no route found"
+        s.writeTruncated(form, row: row, col: r.col, width: r.cols, style: Style(.accent, bold: true))
+        row += 1
+        s.horizontalLine(row: row, col: r.col, width: r.cols, style: .dim)
+        row += 1
+        let body = OutcomeLayout.lines(o, ticks: m.ticks, selected: m.outcomeItem, width: r.cols, language: m.language)
+        let height = max(1, r.bottom - row)
+        let selectedLine = body.firstIndex { $0.item == m.outcomeItem } ?? 0
+        var top = min(max(0, m.outcomeScroll), max(0, body.count - height))
+        if selectedLine < top { top = selectedLine } else if selectedLine >= top + height { top = selectedLine - height + 1 }
+        for (i, line) in body.dropFirst(top).prefix(height).enumerated() {
+            s.write(line.text, row: row + i, col: r.col, style: line.style, maxWidth: r.cols)
+        }
+        if top > 0 { s.write("↑", row: row, col: r.right, style: .dim) }
+        if top + height < body.count { s.write("↓", row: row + height - 1, col: r.right, style: .dim) }
+    }
+
+    // MARK: Overlays
+
+    static func overlayRect(_ s: Screen, rows: Int, cols: Int) -> Rect {
+        let w = min(s.cols - 4, cols), h = min(s.rows - 2, rows)
+        return Rect(row: max(1, (s.rows - h) / 2), col: (s.cols - w) / 2, rows: h, cols: w)
+    }
+
+    static func drawHelp(_ s: inout Screen, _ m: InterviewModel) {
+        var parts: [(String, Style)] = []
+        if let q = m.currentQuestion {
+            if let help = q.help?.text(m.language) { parts.append((help, .normal)) }
+            if let why = q.why?.text(m.language) { parts.append(("Why we ask: " + why, .normal)) }
+            for id in q.terms {
+                if let t = m.flows.glossary[id] { parts.append((t.term.text(m.language) + ": " + t.text.text(m.language), .term)) }
+            }
+            if q.kind == .date { parts.append(("Type the date as day/month/year, for example 09/04/2025.", .dim)) }
+            parts.append(("Source: " + q.source.description, .dim))
+        } else {
+            parts.append(("Enter confirms, Esc goes back, ? shows help, r lists your answers so you can change one, Ctrl-C quits. On the result, Space ticks an item you have, e saves a file note, p prints the checklist.", .normal))
+        }
+        let rect = overlayRect(s, rows: s.rows - 4, cols: 72)
+        s.fill(rect)
+        s.box(rect, style: .accent, title: "Help")
+        let inner = rect.inset(rows: 1, cols: 2)
+        var row = inner.row
+        for (text, style) in parts where row < inner.bottom - 1 {
+            row += s.writeWrapped(text, in: Rect(row: row, col: inner.col, rows: inner.bottom - 1 - row, cols: inner.cols), style: style) + 1
+        }
+        s.writeTruncated("Esc to close", row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
+    }
+
+    static func drawConfirmQuit(_ s: inout Screen) {
+        let rect = overlayRect(s, rows: 6, cols: 52)
+        s.fill(rect)
+        s.box(rect, style: .error, title: "Quit?")
+        s.writeWrapped("Do you want to quit? Answers that were not saved will be lost.", in: rect.inset(rows: 1, cols: 2), style: .normal)
+        s.write("y  quit      n  keep going", row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
+    }
+
+    static func drawExport(_ s: inout Screen, _ format: ExportFormat, _ path: String) {
+        let rect = overlayRect(s, rows: 8, cols: 64)
+        s.fill(rect)
+        s.box(rect, style: .accent, title: "Save a file note")
+        var col = s.write("Format: ", row: rect.row + 2, col: rect.col + 2)
+        for f in ExportFormat.allCases {
+            col = s.write((f == format ? "(•) " : "( ) ") + f.rawValue + "  ", row: rect.row + 2, col: col, style: f == format ? Style(.selected, bold: true) : .normal)
+        }
+        let c = s.write("File: ", row: rect.row + 4, col: rect.col + 2)
+        s.write(TextLayout.pad(TextLayout.truncate(path, width: rect.cols - 11), width: rect.cols - 10), row: rect.row + 4, col: c, style: Style(.selected, underline: true))
+        s.cursor = Position(row: rect.row + 4, col: min(rect.right - 2, c + DisplayWidth.of(path)))
+        s.write("Tab format · Enter save · Esc cancel", row: rect.bottom - 2, col: rect.col + 2, style: .dim)
+    }
+}
+
+/// The outcome body as lines, each knowing which checklist item (if any) it belongs to.
+public enum OutcomeLayout {
+    public struct Line: Equatable {
+        public var text: String
+        public var style: Style
+        public var item: Int?
+    }
+
+    public static func lines(_ o: OutcomeResult, ticks: Set<String>, selected: Int, width: Int, language: String) -> [Line] {
+        var out: [Line] = []
+        func para(_ text: String, _ style: Style = .normal, indent: String = "", first: String? = nil, item: Int? = nil) {
+            let lines = TextLayout.wrap(text, width: max(1, width - DisplayWidth.of(indent)))
+            for (i, l) in lines.enumerated() { out.append(Line(text: (i == 0 ? (first ?? indent) : indent) + l, style: style, item: item)) }
+        }
+        func heading(_ text: String) { out.append(Line(text: "", style: .normal, item: nil)); out.append(Line(text: text, style: Style(.title, bold: true), item: nil)) }
+        heading("Why")
+        for reason in o.reasons { para(reason, indent: "  ", first: "• ") }
+        if let g = o.grant { heading("What you may be granted"); para(g) }
+        if let c = o.conditions { para(c) }
+        heading("Fees (as of \(o.feesAsOf.long))")
+        if o.fees.isEmpty { para("No fee is listed for this outcome.") }
+        for f in o.fees {
+            let amount = f.tenthsOfYears.map { "\(Format.money(f.amount)) a year × \(Format.years(tenths: $0)) years = \(Format.money(f.total))" } ?? Format.money(f.amount)
+            para("\(f.name): \(amount) (from \(f.inForceFrom.long))", indent: "  ", first: "• ")
+        }
+        if let w = o.feeWaiver { para(w, .dim) }
+        if let a = o.appeal { heading("If you are refused"); para(a) }
+        if !o.warnings.isEmpty {
+            heading("Warnings")
+            for w in o.warnings { para(w, Style(.error, bold: true), indent: "  ", first: "! ") }
+        }
+        heading("Evidence checklist (Space ticks what you have)")
+        for (i, item) in o.checklist.enumerated() {
+            let isSelected = i == selected
+            let mark = ticks.contains(item.id) ? "[x] " : "[ ] "
+            para(item.text, isSelected ? Style(.selected, reverse: true) : .normal, indent: "    ", first: mark, item: i)
+            para(item.why, .dim, indent: "    ", item: i)
+            para("Source: " + item.source, .dim, indent: "    ", item: i)
+        }
+        out.append(Line(text: "", style: .normal, item: nil))
+        para("Flows reviewed \(o.reviewed.long). \(o.rulesVersions.joined(separator: "; ")) This is information, not legal advice.", .dim)
+        return out
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import LotrEngine
+import LotrFlow
+import Testing
+import Yams
+
+/// The scenario tables: a person described as facts, and the outcome the Rules give them.
+/// Rows live in Scenarios/*.yaml beside this file, written from the Rules and guidance.
+struct Scenario: CustomTestStringConvertible, Sendable {
+    var file: String
+    var name: String
+    var today: CivilDate
+    var answers: [String: AnswerInput]
+    var outcome: String
+    var stage: String
+    var form: String?
+    var evidence: [String]
+    var notEvidence: [String]
+    var warningContains: String?
+    var testDescription: String { "\(file): \(name)" }
+}
+
+enum ShippedFlows {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("flows").path
+    static let loaded: LoadResult = FlowLoader.load(directory: directory)
+}
+
+func answerInput(_ node: Node) -> AnswerInput {
+    switch node {
+    case .scalar(let s): return .string(s.string)
+    case .sequence(let seq): return .array(seq.map(answerInput))
+    case .mapping(let m):
+        var o: [String: AnswerInput] = [:]
+        for (k, v) in m { o[k.string ?? ""] = answerInput(v) }
+        return .object(o)
+    default: return .null
+    }
+}
+
+func loadScenarios() -> [Scenario] {
+    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scenarios").path
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    var rows: [Scenario] = []
+    for name in names {
+        guard let text = try? String(contentsOfFile: dir + "/" + name, encoding: .utf8),
+              let root = try? Yams.compose(yaml: text), let seq = root.sequence else {
+            rows.append(Scenario(file: name, name: "the file is not a YAML list of rows", today: CivilDate(year: 2000, month: 1, day: 1)!,
+                                 answers: [:], outcome: "-", stage: "-", form: nil, evidence: [], notEvidence: [], warningContains: nil))
+            continue
+        }
+        for row in seq {
+            let expect = row["expect"]
+            var answers: [String: AnswerInput] = [:]
+            for (k, v) in row["answers"]?.mapping ?? [:] { answers[k.string ?? ""] = answerInput(v) }
+            let formNode = expect?["form"]
+            let form = formNode?.string.flatMap { $0 == "null" || $0 == "~" || $0.isEmpty ? nil : $0 }
+            rows.append(Scenario(
+                file: name, name: row["name"]?.string ?? "(no name)",
+                today: row["today"]?.string.flatMap { CivilDate(iso: $0) } ?? CivilDate(year: 2026, month: 11, day: 23)!,
+                answers: answers, outcome: expect?["outcome"]?.string ?? "(missing)", stage: expect?["stage"]?.string ?? "(missing)",
+                form: form, evidence: expect?["evidence"]?.array().compactMap(\.string) ?? [],
+                notEvidence: expect?["not_evidence"]?.array().compactMap(\.string) ?? [],
+                warningContains: expect?["warning_contains"]?.string))
+        }
+    }
+    return rows
+}
+
+let scenarios = loadScenarios()
+
+func run(_ s: Scenario, _ flows: FlowSet) -> Result<Assessment, AnswerProblem> {
+    var answers: Answers = [:]
+    for (id, input) in s.answers {
+        guard let q = flows.questions[id] else { return .failure(AnswerProblem("answer \(id): no such question")) }
+        switch AnswerParser.parse(input, for: q, today: s.today) {
+        case .success(let v): answers[id] = v
+        case .failure(let p): return .failure(AnswerProblem("answer \(id): \(p.message)"))
+        }
+    }
+    return .success(Engine.assess(flows, answers: answers, today: s.today))
+}
+
+@Test func shippedFlowsLoad() {
+    let errors = ShippedFlows.loaded.errors
+    #expect(errors.isEmpty, "\(errors.count) errors, first: \(errors.prefix(5).map(\.description).joined(separator: "\n"))")
+}
+
+@Test(arguments: scenarios)
+func scenarioGivesTheRightOutcome(_ s: Scenario) throws {
+    guard let flows = ShippedFlows.loaded.flows else { Issue.record("the shipped flows do not load: run `lotr check flows`"); return }
+    let assessment = try run(s, flows).get()
+    guard let o = assessment.outcome else {
+        Issue.record("incomplete: next question is \(assessment.next?.id ?? "none") after \(assessment.path)")
+        return
+    }
+    #expect(o.id == s.outcome, "path: \(assessment.path)")
+    #expect(o.stage == s.stage)
+    #expect(o.form?.id == s.form)
+    let ids = Set(o.checklist.map(\.id))
+    for e in s.evidence { #expect(ids.contains(e), "checklist lacks \(e): \(ids.sorted())") }
+    for e in s.notEvidence { #expect(!ids.contains(e), "checklist should not have \(e)") }
+    if let w = s.warningContains {
+        #expect(o.warnings.contains { $0.contains(w) }, "no warning contains '\(w)': \(o.warnings)")
+    }
+    // Every output shows how fresh the law behind it is.
+    #expect(o.reviewed == flows.reviewed)
+    #expect(!o.rulesVersions.isEmpty)
+}
+
+@Test func scenarioTableIsLargeAndCoversEveryStage() {
+    #expect(scenarios.count >= 30)
+    let stages = Set(scenarios.map(\.stage))
+    for stage in Stage.allCases.map(\.rawValue) + ["none"] { #expect(stages.contains(stage), "no scenario ends in \(stage)") }
+}
+
+@Test func everyOutcomeAndFormIsReachedByAScenario() throws {
+    guard let flows = ShippedFlows.loaded.flows else { Issue.record("the shipped flows do not load"); return }
+    var outcomes: Set<String> = [], forms: Set<String> = []
+    for s in scenarios {
+        if case .success(let a) = run(s, flows), let o = a.outcome {
+            outcomes.insert(o.id)
+            if let f = o.form?.id { forms.insert(f) }
+        }
+    }
+    let missingOutcomes = flows.outcomeOrder.filter { !outcomes.contains($0) }
+    #expect(missingOutcomes.isEmpty, "outcomes no scenario reaches: \(missingOutcomes)")
+    let missingForms = flows.forms.keys.sorted().filter { !forms.contains($0) }
+    #expect(missingForms.isEmpty, "forms no scenario reaches: \(missingForms)")
+}
