@@ -3,11 +3,15 @@ import LotrFlow
 public struct FormInfo: Hashable, Sendable {
     public var id: String
     public var code: String
+    /// In the person's language.
     public var name: String
-    public init(id: String, code: String, name: String) {
+    /// As on GOV.UK: exports name forms in English whatever the language.
+    public var englishName: String
+    public init(id: String, code: String, name: String, englishName: String? = nil) {
         self.id = id
         self.code = code
         self.name = name
+        self.englishName = englishName ?? name
     }
 }
 
@@ -71,17 +75,17 @@ struct OutcomeBuilder {
         let checklist = o.evidence.compactMap { rule -> ChecklistItem? in
             guard rule.condition.map({ evaluator.isTrue($0.expr) }) ?? true, let item = flows.evidence[rule.item] else { return nil }
             let triggers = rule.condition?.expr.identifiers.filter { flows.questions[$0] != nil } ?? []
-            var why = rule.why?.text(language) ?? (triggers.isEmpty ? "Needed for this application." : "")
+            var why = rule.why?.text(language) ?? (triggers.isEmpty ? Strings.text(.neededForThis, language) : "")
             if !triggers.isEmpty {
                 let asked = triggers.compactMap { flows.questions[$0]?.text.text(language) }.map { "“\($0)”" }
-                why += (why.isEmpty ? "" : " ") + "(From your answer to \(asked.joined(separator: " and ")).)"
+                why += (why.isEmpty ? "" : " ") + "(\(Strings.text(.fromYourAnswerTo, language)) \(asked.joined(separator: language == "zh-Hant" ? "、" : " and ")))"
             }
             return ChecklistItem(id: item.id, text: item.text.text(language), help: item.help?.text(language), why: why,
                                  triggeredBy: triggers, source: item.source.description)
         }
         var seen: Set<String> = []
         let unique = checklist.filter { seen.insert($0.id).inserted }
-        let form = o.form.flatMap { flows.forms[$0] }.map { FormInfo(id: $0.id, code: $0.code, name: $0.name.text(language)) }
+        let form = o.form.flatMap { flows.forms[$0] }.map { FormInfo(id: $0.id, code: $0.code, name: $0.name.text(language), englishName: $0.name.en) }
         return OutcomeResult(
             id: o.id, stage: o.stage?.rawValue ?? "none", form: form, title: o.title.text(language),
             explanation: reasons[0], reasons: reasons, grant: o.grant?.text(language), conditions: o.conditions?.text(language),

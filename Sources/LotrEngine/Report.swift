@@ -76,39 +76,39 @@ public struct Report {
         }
         guard let o = assessment.outcome else {
             if let q = assessment.next {
-                lines.append("Not finished: the next question is")
+                lines.append("\(t(.notFinished)): \(t(.nextQuestionIs))")
                 para(q.text.text(language), indent: "  ")
-                lines.append("  (question id: \(q.id))")
+                lines.append("  (\(t(.questionID)): \(q.id))")
             }
             return lines.joined(separator: "\n") + "\n"
         }
-        lines.append(o.title.uppercased())
-        lines.append(String(repeating: "=", count: min(width, o.title.count)))
+        lines += wrapPlain(language == "en" ? o.title.uppercased() : o.title, width: width, indent: "", firstIndent: "")
+        lines.append(String(repeating: "=", count: min(width, max(4, o.title.count))))
         lines.append("")
-        lines.append("Stage: \(stageName(o.stage))")
-        lines.append("Form: " + (o.form.map { "\($0.code) – \($0.name)" } ?? "none"))
+        lines.append("\(t(.stage)): \(stageName(o.stage))")
+        lines.append("\(t(.form)): " + formLine(o))
         lines.append("")
-        lines.append("Why")
+        lines.append(t(.why))
         for r in o.reasons { para(r, indent: "  ", first: "- ") }
-        if let g = o.grant { lines.append(""); lines.append("What you may be granted"); para(g, indent: "  ") }
+        if let g = o.grant { lines.append(""); lines.append(t(.granted)); para(g, indent: "  ") }
         if let c = o.conditions { para(c, indent: "  ") }
         lines.append("")
-        lines.append("Fees (as of \(o.feesAsOf.long))")
-        if o.fees.isEmpty { lines.append("  No fee is listed for this outcome.") }
+        lines.append("\(t(.fees)) (\(asOf(o)))")
+        if o.fees.isEmpty { lines.append("  " + t(.noFee)) }
         for f in o.fees { para(feeSentence(f), indent: "    ", first: "  - ") }
         if let w = o.feeWaiver { para(w, indent: "  ") }
-        if let a = o.appeal { lines.append(""); lines.append("If you are refused"); para(a, indent: "  ") }
+        if let a = o.appeal { lines.append(""); lines.append(t(.ifRefused)); para(a, indent: "  ") }
         if !o.warnings.isEmpty {
             lines.append("")
-            lines.append("Warnings")
+            lines.append(t(.warnings))
             for w in o.warnings { para(w, indent: "    ", first: "  ! ") }
         }
         lines.append("")
-        lines.append("Evidence checklist")
+        lines.append(t(.checklist))
         for item in o.checklist {
             para(item.text, indent: "      ", first: "  [ ] ")
-            para("Why: " + item.why, indent: "      ")
-            para("Source: " + item.source, indent: "      ")
+            para("\(t(.because)): " + item.why, indent: "      ")
+            para("\(t(.source)): " + item.source, indent: "      ")
         }
         lines.append("")
         lines += footer().flatMap { wrapPlain($0, width: width, indent: "", firstIndent: "") }
@@ -117,59 +117,61 @@ public struct Report {
 
     public func markdown() -> String {
         guard let o = assessment.outcome else {
-            return "**Not finished.** Next question: \(assessment.next?.text.text(language) ?? "") (`\(assessment.next?.id ?? "")`)\n"
+            return "**\(t(.notFinished)).** \(t(.nextQuestionIs)): \(assessment.next?.text.text(language) ?? "") (`\(assessment.next?.id ?? "")`)\n"
         }
         var md = "# \(o.title)\n\n"
-        md += "- **Stage:** \(stageName(o.stage))\n"
-        md += "- **Form:** " + (o.form.map { "\($0.code) – \($0.name)" } ?? "none") + "\n\n"
-        md += "## Why\n\n" + o.reasons.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
-        if let g = o.grant { md += "## What you may be granted\n\n\(g)\n" + (o.conditions.map { "\n\($0)\n" } ?? "") + "\n" }
-        md += "## Fees (as of \(o.feesAsOf.long))\n\n"
-        md += o.fees.isEmpty ? "No fee is listed for this outcome.\n" : o.fees.map { "- \(feeSentence($0))" }.joined(separator: "\n") + "\n"
+        md += "- **\(t(.stage)):** \(stageName(o.stage))\n"
+        md += "- **\(t(.form)):** " + formLine(o) + "\n\n"
+        md += "## \(t(.why))\n\n" + o.reasons.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
+        if let g = o.grant { md += "## \(t(.granted))\n\n\(g)\n" + (o.conditions.map { "\n\($0)\n" } ?? "") + "\n" }
+        md += "## \(t(.fees)) (\(asOf(o)))\n\n"
+        md += o.fees.isEmpty ? t(.noFee) + "\n" : o.fees.map { "- \(feeSentence($0))" }.joined(separator: "\n") + "\n"
         if let w = o.feeWaiver { md += "\n\(w)\n" }
-        if let a = o.appeal { md += "\n## If you are refused\n\n\(a)\n" }
-        if !o.warnings.isEmpty { md += "\n## Warnings\n\n" + o.warnings.map { "- **\($0)**" }.joined(separator: "\n") + "\n" }
-        md += "\n## Evidence checklist\n\n"
+        if let a = o.appeal { md += "\n## \(t(.ifRefused))\n\n\(a)\n" }
+        if !o.warnings.isEmpty { md += "\n## \(t(.warnings))\n\n" + o.warnings.map { "- **\($0)**" }.joined(separator: "\n") + "\n" }
+        md += "\n## \(t(.checklist))\n\n"
         for item in o.checklist {
-            md += "- [ ] \(item.text)  \n  *Why:* \(item.why)  \n  *Source:* \(item.source)\n"
+            md += "- [ ] \(item.text)  \n  *\(t(.because)):* \(item.why)  \n  *\(t(.source)):* \(item.source)\n"
         }
         md += "\n---\n\n" + footer().joined(separator: "  \n") + "\n"
         return md
     }
 
+    func t(_ key: UIString) -> String { Strings.text(key, language) }
+
+    func date(_ d: CivilDate) -> String { Strings.date(d, language) }
+
+    /// "FLR(HRO) – Apply to stay …": form names stay in English, as on GOV.UK and the form itself.
+    func formLine(_ o: OutcomeResult) -> String {
+        guard let f = o.form else { return t(.noForm) }
+        return f.name == f.englishName ? "\(f.code) – \(f.englishName)" : "\(f.code) – \(f.englishName)（\(f.name)）"
+    }
+
+    func asOf(_ o: OutcomeResult) -> String {
+        language == "zh-Hant" ? "截至 \(date(o.feesAsOf))" : "as of \(date(o.feesAsOf))"
+    }
+
     func feeSentence(_ f: FeeLine) -> String {
         if let tenths = f.tenthsOfYears {
-            return "\(f.name): \(Format.money(f.amount)) a year × \(Format.years(tenths: tenths)) years = \(Format.money(f.total)) (in force from \(f.inForceFrom.long); \(f.source))"
+            return "\(f.name): \(Format.money(f.amount)) \(t(.aYear)) × \(Format.years(tenths: tenths)) \(t(.years)) = \(Format.money(f.total)) (\(t(.inForceFrom)) \(date(f.inForceFrom)); \(f.source))"
         }
-        return "\(f.name): \(Format.money(f.amount)) (in force from \(f.inForceFrom.long); \(f.source))"
+        return "\(f.name): \(Format.money(f.amount)) (\(t(.inForceFrom)) \(date(f.inForceFrom)); \(f.source))"
     }
 
     func stageName(_ raw: String) -> String {
-        Stage(rawValue: raw).map { flows.stageFlow($0)?.title.text(language) ?? $0.displayName } ?? "No route found"
+        Stage(rawValue: raw).map { flows.stageFlow($0)?.title.text(language) ?? $0.displayName } ?? t(.noRouteFound)
     }
 
     func footer() -> [String] {
-        ["Assessed on \(assessment.today.long). Flows reviewed \(flows.reviewed.long); \(flows.rulesVersions.joined(separator: "; ")). Flow version \(flows.version).",
-         "This is information, not legal advice. Check GOV.UK before you apply, and get free advice from a regulated adviser if you can."]
+        ["\(t(.assessedOn)) \(date(assessment.today)). \(t(.flowsReviewed)) \(date(flows.reviewed)); \(flows.rulesVersions.joined(separator: "; ")). \(t(.flowVersion)) \(flows.version).",
+         t(.notLegalAdvice)]
     }
 }
 
-/// Word-wraps plain text to a width (ASCII-oriented: exports for `lp` and screen readers).
+/// Wraps plain text to a width in terminal columns (by display width, so Chinese lines fit too),
+/// with a first-line prefix and a hanging indent.
 public func wrapPlain(_ text: String, width: Int, indent: String, firstIndent: String) -> [String] {
-    var lines: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        var line = lines.isEmpty ? firstIndent : indent
-        var lineHasWord = false
-        for word in paragraph.split(separator: " ") {
-            if lineHasWord && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = indent
-                lineHasWord = false
-            }
-            line += (lineHasWord ? " " : "") + word
-            lineHasWord = true
-        }
-        lines.append(line)
-    }
-    return lines
+    let room = max(8, width - max(DisplayWidth.of(indent), DisplayWidth.of(firstIndent)))
+    let lines = TextLayout.wrap(text, width: room)
+    return lines.enumerated().map { (i, line) in (i == 0 ? firstIndent : indent) + line }
 }

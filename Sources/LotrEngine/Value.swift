@@ -43,18 +43,18 @@ public enum Format {
     /// How a value reads to a person: dates as `12 March 2027`, options by their text.
     public static func value(_ v: Value, question: Question? = nil, language: String = "en") -> String {
         switch v {
-        case .bool(let b): return b ? "Yes" : "No"
+        case .bool(let b): return Strings.text(b ? .yes : .no, language)
         case .number(let n): return String(n)
         case .money(let p): return money(p)
-        case .date(let d): return d.long
+        case .date(let d): return Strings.date(d, language)
         case .text(let s): return s
         case .option(let id): return question?.options.first { $0.id == id }?.text.text(language) ?? id
         case .options(let ids):
-            if ids.isEmpty { return "None of these" }
+            if ids.isEmpty { return Strings.text(.noneOfThese, language) }
             return ids.map { id in question?.options.first { $0.id == id }?.text.text(language) ?? id }.joined(separator: "; ")
         case .ranges(let rs):
-            if rs.isEmpty { return "None" }
-            return rs.map { "\($0.from.long) to \($0.to.long)" }.joined(separator: "; ")
+            if rs.isEmpty { return Strings.text(.none, language) }
+            return rs.map { "\(Strings.date($0.from, language)) \(Strings.text(.to, language)) \(Strings.date($0.to, language))" }.joined(separator: "; ")
         case .list(let items): return items.map { value($0, language: language) }.joined(separator: ", ")
         }
     }

@@ -133,6 +133,9 @@ func readText(_ node: Node, file: String, what: String, log: DiagnosticLog) -> L
         log.error(map.location, "\(what) has no English text", fix: "add `en:`; English is required")
         return nil
     }
+    for language in LocalizedText.known where values[language] == nil {
+        log.warning(map.location, "\(what) has no \(language) translation", fix: "add `\(language):`")
+    }
     return LocalizedText(values)
 }
 

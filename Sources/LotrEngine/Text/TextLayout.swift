@@ -86,7 +86,7 @@ public enum TextLayout {
         return out
     }
 
-    static func isControl(_ c: Character) -> Bool {
+    public static func isControl(_ c: Character) -> Bool {
         guard let s = c.unicodeScalars.first else { return true }
         return s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0)
     }

@@ -1,0 +1,56 @@
+/// The program's own words (not the flows'), in every language the flows may use.
+/// Legal terms keep the English a reader will meet on Home Office forms.
+public enum UIString: String, CaseIterable, Sendable {
+    case yes, no, none, noneOfThese, to
+    case stage, form, noForm, why, granted, fees, noFee, ifRefused, warnings, checklist, because
+    case neededForThis, fromYourAnswerTo, source, assessedOn, flowsReviewed, flowVersion, notLegalAdvice
+    case notFinished, nextQuestionIs, questionID, noRouteFound, aYear, years, inForceFrom
+}
+
+import LotrFlow
+
+public enum Strings {
+    static let en: [UIString: String] = [
+        .yes: "Yes", .no: "No", .none: "None", .noneOfThese: "None of these", .to: "to",
+        .stage: "Stage", .form: "Form", .noForm: "none", .why: "Why", .granted: "What you may be granted",
+        .fees: "Fees", .noFee: "No fee is listed for this outcome.", .ifRefused: "If you are refused",
+        .warnings: "Warnings", .checklist: "Evidence checklist", .because: "Why",
+        .neededForThis: "Needed for this application.", .fromYourAnswerTo: "From your answer to",
+        .source: "Source", .assessedOn: "Assessed on", .flowsReviewed: "Flows reviewed", .flowVersion: "Flow version",
+        .notLegalAdvice: "This is information, not legal advice. Check GOV.UK before you apply, and get free advice from a regulated adviser if you can.",
+        .notFinished: "Not finished", .nextQuestionIs: "the next question is", .questionID: "question id",
+        .noRouteFound: "No route found", .aYear: "a year", .years: "years", .inForceFrom: "in force from",
+    ]
+    static let zhHant: [UIString: String] = [
+        .yes: "是", .no: "否", .none: "沒有", .noneOfThese: "以上皆不是", .to: "至",
+        .stage: "階段", .form: "表格", .noForm: "沒有", .why: "原因", .granted: "你可能獲批的居留",
+        .fees: "費用", .noFee: "這個結果沒有列出費用。", .ifRefused: "如果申請被拒",
+        .warnings: "注意事項", .checklist: "證明文件清單", .because: "原因",
+        .neededForThis: "這項申請需要。", .fromYourAnswerTo: "根據你對以下問題的答案：",
+        .source: "資料來源", .assessedOn: "評估日期", .flowsReviewed: "問題內容最後審閱日期", .flowVersion: "版本",
+        .notLegalAdvice: "這是資訊，不是法律意見。申請前請查閱 GOV.UK，並盡可能向受規管的移民顧問（regulated adviser）尋求免費意見。",
+        .notFinished: "尚未完成", .nextQuestionIs: "下一條問題是", .questionID: "問題編號",
+        .noRouteFound: "找不到合適的途徑", .aYear: "每年", .years: "年", .inForceFrom: "生效日期",
+    ]
+
+    public static func text(_ key: UIString, _ language: String) -> String {
+        (language == "zh-Hant" ? zhHant[key] : nil) ?? en[key] ?? key.rawValue
+    }
+
+    /// A date as people write it in the language: `12 March 2027`, `2027年3月12日`.
+    public static func date(_ d: CivilDate, _ language: String) -> String {
+        language == "zh-Hant" ? "\(d.year)年\(d.month)月\(d.day)日" : d.long
+    }
+
+    /// The language to use when none is given: `LC_ALL`, then `LC_MESSAGES`, then `LANG`.
+    public static func language(fromEnvironment env: [String: String]) -> String {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = env[key], !value.isEmpty else { continue }
+            let lower = value.lowercased()
+            if lower.hasPrefix("zh") { return "zh-Hant" }
+            if lower == "c" || lower == "posix" || lower.hasPrefix("c.") { return "en" }
+            return "en"
+        }
+        return "en"
+    }
+}
