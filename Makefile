@@ -6,7 +6,7 @@ RELEASE_FLAGS = -c release --static-swift-stdlib
 DEBUG_BIN   = .build/debug/lotr
 RELEASE_BIN = .build/release/lotr
 
-.PHONY: run test check graph bench install deps test-deps build release clean
+.PHONY: run test check graph bench fuzz install deps test-deps build release clean
 
 # System libraries: wide-character curses for the terminal, SQLite for saved sessions.
 SYSTEM_HEADERS  = /usr/include/ncursesw/curses.h /usr/include/sqlite3.h
@@ -52,6 +52,15 @@ check: build
 
 graph: build
 	$(DEBUG_BIN) graph --flows $(FLOWS)
+
+# Performance figures (see BENCHMARKS.md): start-up, keystroke latency, load time, memory.
+bench: release
+	python3 bench/run.py --binary $(RELEASE_BIN)
+
+# Coverage-guided fuzzing of the flow loader and the expression parser.
+SECONDS ?= 60
+fuzz: deps
+	bash fuzz/run.sh $(SECONDS)
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/lotr/flows

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Flow model, YAML loader, expression language and validator. No terminal code, no evaluation.
@@ -35,8 +36,11 @@ let package = Package(
         ]),
         // Fixtures and scenario tables are read from the source tree (via #filePath), like `lotr check` reads them.
         .testTarget(name: "LotrFlowTests", dependencies: ["LotrFlow"], exclude: ["Fixtures"]),
-        .testTarget(name: "LotrEngineTests", dependencies: ["LotrEngine", .product(name: "Yams", package: "Yams")], exclude: ["Scenarios"]),
-        .testTarget(name: "LotrTUITests", dependencies: ["LotrTUI"]),
+        .testTarget(name: "LotrEngineTests", dependencies: [
+            "LotrEngine", .product(name: "Yams", package: "Yams"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["Scenarios"]),
+        .testTarget(name: "LotrTUITests", dependencies: ["LotrTUI"], exclude: ["Golden"]),
         .testTarget(name: "LotrPlainTests", dependencies: ["LotrPlain"]),
         .testTarget(name: "LotrStoreTests", dependencies: ["LotrStore"]),
         .testTarget(name: "LotrCLITests", dependencies: []),
