@@ -1,0 +1,155 @@
+import LotrEngine
+import LotrFlow
+
+/// Public-kiosk behaviour wrapped around the interview: idle wipe, no way out for the public,
+/// a staff exit. Composition keeps the interview itself unaware of kiosks.
+public struct KioskModel: Sendable {
+    public struct Settings: Sendable {
+        /// Seconds without a key press before asking "Are you still there?".
+        public var idleSeconds: Int
+        /// Seconds the question stays before everything is wiped.
+        public var countdownSeconds: Int
+        /// The staff PIN; without one the staff exit is disabled.
+        public var pin: String?
+        public init(idleSeconds: Int = 120, countdownSeconds: Int = 20, pin: String?) {
+            self.idleSeconds = idleSeconds
+            self.countdownSeconds = countdownSeconds
+            self.pin = pin
+        }
+    }
+
+    public var interview: InterviewModel
+    public let settings: Settings
+    /// Whole seconds since the last key press (advanced by the one-second idle tick).
+    public var idle = 0
+    /// Seconds left before the wipe, while asking whether the person is still there.
+    public var countdown: Int?
+    /// Digits typed after the staff key (Ctrl-X), while asking for the PIN.
+    public var staffEntry: String?
+    public var notice: String?
+    /// How many times the session was wiped (for tests and the operator's log, never contents).
+    public private(set) var wipes = 0
+
+    public init(interview: InterviewModel, settings: Settings) {
+        self.interview = interview
+        self.settings = settings
+    }
+
+    /// The key that starts the staff exit. Documented in the README; harmless if pressed by
+    /// chance, since the PIN is still needed.
+    public static let staffKey = Key.ctrl("x")
+
+    public static func update(_ model: KioskModel, _ event: Event) -> (KioskModel, Command) {
+        var m = model
+        m.interview.effects = []
+        switch event {
+        case .tick:
+            if let left = m.countdown {
+                if left <= 1 { m.wipe() } else { m.countdown = left - 1 }
+            } else {
+                m.idle += 1
+                if m.idle >= m.settings.idleSeconds && m.hasSomethingToWipe { m.countdown = m.settings.countdownSeconds }
+            }
+            return (m, .none)
+        case .terminate:
+            m.wipe()
+            return (m, .quit)
+        case .interrupt:
+            // Ctrl-C must not leave a public kiosk.
+            m.idle = 0
+            m.notice = "To finish, press Esc or n for a new case. Staff can close this program."
+            return (m, .none)
+        case .resize:
+            return (m, .none)
+        case .key(let key):
+            m.idle = 0
+            m.notice = nil
+            if m.countdown != nil {
+                m.countdown = nil
+                return (m, .none)
+            }
+            if let entry = m.staffEntry { return m.handleStaff(entry, key) }
+            switch key {
+            case KioskModel.staffKey:
+                m.staffEntry = ""
+                return (m, .none)
+            case .ctrl("z"), .ctrl("\\"):
+                return (m, .none)
+            default: break
+            }
+            // The public cannot quit: the quit question is replaced by starting again.
+            if m.interview.overlay == .confirmQuit {
+                if key == .character("y") || key == .character("Y") { m.wipe() } else { m.interview.overlay = nil }
+                return (m, .none)
+            }
+            var (inner, _) = InterviewModel.update(m.interview, event)
+            if inner.overlay == .confirmQuit && m.interview.page == .welcome { inner.overlay = nil }
+            // Finishing a case returns to the welcome screen with nothing kept.
+            if inner.effects.contains(.newCase) { m.interview = inner; m.wipe(); return (m, .none) }
+            m.interview = inner
+            return (m, .none)
+        }
+    }
+
+    var hasSomethingToWipe: Bool { !interview.answers.isEmpty || interview.page != .welcome }
+
+    mutating func handleStaff(_ entry: String, _ key: Key) -> (KioskModel, Command) {
+        switch key {
+        case .escape:
+            staffEntry = nil
+        case .backspace:
+            staffEntry = String(entry.dropLast())
+        case .character(let c) where c.isNumber && entry.count < 12:
+            staffEntry = entry + String(c)
+        case .enter:
+            staffEntry = nil
+            if let pin = settings.pin, !pin.isEmpty, KioskModel.constantTimeEqual(entry, pin) {
+                wipe()
+                return (self, .quit)
+            }
+            notice = settings.pin == nil ? "Staff exit is not set up (LOTR_KIOSK_PIN)." : "Wrong PIN."
+        default: break
+        }
+        return (self, .none)
+    }
+
+    /// Forgets everything the person entered: answers, typed fields, ticks, messages.
+    public mutating func wipe() {
+        let fresh = InterviewModel(flows: interview.flows, today: interview.today, language: interview.language)
+        interview = fresh
+        countdown = nil
+        staffEntry = nil
+        idle = 0
+        wipes += 1
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var diff = x.count ^ y.count
+        for i in 0..<max(x.count, y.count) { diff |= Int((i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0)) }
+        return diff == 0
+    }
+
+    public static func render(_ m: KioskModel, _ size: Size) -> Screen {
+        var s = InterviewView.render(m.interview, size)
+        if let notice = m.notice {
+            s.writeTruncated(notice, row: size.rows - 2, col: 2, width: size.cols - 4, style: .accent)
+        }
+        if let left = m.countdown {
+            let w = min(size.cols - 4, 56), h = 7
+            let rect = Rect(row: max(1, (size.rows - h) / 2), col: (size.cols - w) / 2, rows: h, cols: w)
+            s.fill(rect)
+            s.box(rect, style: .error, title: "Are you still there?")
+            s.writeWrapped("Press any key to carry on. Otherwise everything you entered will be wiped in \(left) seconds.",
+                           in: rect.inset(rows: 2, cols: 2), style: Style(.normal, bold: true))
+        }
+        if let entry = m.staffEntry {
+            let w = min(size.cols - 4, 40)
+            let rect = Rect(row: max(1, size.rows / 2 - 2), col: (size.cols - w) / 2, rows: 5, cols: w)
+            s.fill(rect)
+            s.box(rect, style: .accent, title: "Staff")
+            s.write("PIN: " + String(repeating: "•", count: entry.count), row: rect.row + 2, col: rect.col + 2)
+        }
+        return s
+    }
+}
