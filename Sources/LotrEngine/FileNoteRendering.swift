@@ -10,7 +10,7 @@ extension FileNote {
             for line in wrapPlain(s, width: width, indent: indent, firstIndent: first ?? indent) {
                 // A word longer than the width (a long URL) is cut so that every line still fits.
                 var rest = Substring(line)
-                while rest.count > width {
+                while rest.count > width && width > indent.count {
                     lines.append(String(rest.prefix(width)))
                     rest = Substring(indent) + rest.dropFirst(width)
                 }
@@ -29,7 +29,7 @@ extension FileNote {
         para("Date: \(today.long)")
         if let started { para("Session started: \(started.long)") }
         if let updated { para("Last saved: \(updated.long)") }
-        para("Flows: " + flowsLine, indent: "  ")
+        para("Flows: " + flowsLine, indent: "  ", first: "")
         if let changedLine { para(changedLine) }
 
         heading("Questions and answers, in the order asked")
@@ -86,7 +86,7 @@ extension FileNote {
             }
         }
         lines.append("")
-        for f in report.footer() { para(f) }
+        para(FileNote.disclaimer)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -104,7 +104,7 @@ extension FileNote {
         let items = entries
         if items.isEmpty { md += "No questions answered yet.\n" }
         for (i, e) in items.enumerated() {
-            md += "\(i + 1). \(questionText(e.id))  \n   **Answer:** \(FileNote.escape(answerText(e)))\n"
+            md += "\(i + 1). \(questionText(e.id))  \n   **Answer:** \(FileNote.escape(answerText(e)))" + (e.note == nil ? "\n" : "  \n")
             if let n = e.note { md += "   *Adviser's note:* \(FileNote.escape(n))\n" }
         }
         if !assessment.isComplete, let q = assessment.next {
@@ -137,9 +137,12 @@ extension FileNote {
             md += "\n## Answers kept aside (not used above)\n\n"
             for a in keptAside { md += "- \(questionText(a.question)): \(FileNote.escape(a.answer ?? "(unreadable)")) — \(a.reason)\n" }
         }
-        md += "\n---\n\n" + report.footer().joined(separator: "  \n") + "\n"
+        md += "\n---\n\n" + FileNote.disclaimer + "\n"
         return md
     }
+
+    /// The flows' version and review date are in the note's header, so only this is added at the end.
+    static let disclaimer = "This is information, not legal advice. Check GOV.UK before applying, and get advice from a regulated adviser (Immigration Advice Authority) where possible."
 
     /// Escapes what a person typed so that it reads as text, not as Markdown or HTML.
     static func escape(_ s: String) -> String {

@@ -28,10 +28,24 @@ public struct Expr: Hashable, Sendable {
     public var kind: ExprKind
     /// Offset in characters from the start of the expression's source text.
     public var offset: Int
+    /// Levels of nesting below and including this node. The parser refuses very deep trees, so
+    /// every later pass (type checking, evaluation) can recurse without risk to the stack.
+    public let height: Int
+
     public init(_ kind: ExprKind, at offset: Int) {
         self.kind = kind
         self.offset = offset
+        switch kind {
+        case .list(let items): height = 1 + (items.map(\.height).max() ?? 0)
+        case .unary(_, let x): height = 1 + x.height
+        case .binary(_, let a, let b): height = 1 + max(a.height, b.height)
+        case .call(_, let args): height = 1 + (args.map(\.height).max() ?? 0)
+        default: height = 1
+        }
     }
+
+    /// Deeper than any condition a person would write; far below what the stack can take.
+    public static let maximumHeight = 64
 
     /// Question or rate ids this expression reads, in order of first use.
     public var identifiers: [String] {

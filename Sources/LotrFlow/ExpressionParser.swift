@@ -19,9 +19,18 @@ public struct ExpressionParser {
     let source: [Character]
     var lexemes: [Lexeme] = []
     var position = 0
+    /// Nested `not`, `-`, `(` and `[` being parsed: the parser's own recursion depth.
+    var nesting = 0
+
+    /// Long enough for any real condition; bounds the work done on hostile input.
+    public static let maximumLength = 4000
 
     public static func parse(_ text: String) -> Result<Expr, ExprError> {
         var parser = ExpressionParser(source: Array(text))
+        guard parser.source.count <= maximumLength else {
+            return .failure(ExprError(offset: maximumLength, message: "the expression is longer than \(maximumLength) characters",
+                                      fix: "split it, or move the calculation into a named function"))
+        }
         do {
             try parser.tokenize()
             let expr = try parser.parseOr()
@@ -122,6 +131,23 @@ public struct ExpressionParser {
 
     // MARK: Grammar
 
+    /// Rejects trees too deep to check and evaluate safely.
+    func checked(_ e: Expr) throws -> Expr {
+        guard e.height <= Expr.maximumHeight else {
+            throw ExprError(offset: e.offset, message: "the expression is nested too deeply (more than \(Expr.maximumHeight) levels)",
+                            fix: "simplify it, or move the calculation into a named function")
+        }
+        return e
+    }
+
+    mutating func enter(_ at: Int) throws {
+        nesting += 1
+        guard nesting <= Expr.maximumHeight else {
+            throw ExprError(offset: at, message: "the expression is nested too deeply (more than \(Expr.maximumHeight) levels)",
+                            fix: "simplify it, or move the calculation into a named function")
+        }
+    }
+
     var current: Lexeme { lexemes[position] }
 
     func describe(_ token: Token) -> String {
@@ -163,7 +189,7 @@ public struct ExpressionParser {
         var left = try parseAnd()
         while isKeyword("or") {
             let op = advance()
-            left = Expr(.binary(.or, left, try parseAnd()), at: op.offset)
+            left = try checked(Expr(.binary(.or, left, try parseAnd()), at: op.offset))
         }
         return left
     }
@@ -172,7 +198,7 @@ public struct ExpressionParser {
         var left = try parseNot()
         while isKeyword("and") {
             let op = advance()
-            left = Expr(.binary(.and, left, try parseNot()), at: op.offset)
+            left = try checked(Expr(.binary(.and, left, try parseNot()), at: op.offset))
         }
         return left
     }
@@ -180,7 +206,9 @@ public struct ExpressionParser {
     mutating func parseNot() throws -> Expr {
         if isKeyword("not") {
             let op = advance()
-            return Expr(.unary(.not, try parseNot()), at: op.offset)
+            try enter(op.offset)
+            defer { nesting -= 1 }
+            return try checked(Expr(.unary(.not, try parseNot()), at: op.offset))
         }
         return try parseComparison()
     }
@@ -197,7 +225,7 @@ public struct ExpressionParser {
         if case .symbol(let s) = current.token, ops[s] != nil {
             throw ExprError(offset: current.offset, message: "comparisons cannot be chained", fix: "write `a < b and b < c`")
         }
-        return Expr(.binary(found, left, right), at: at)
+        return try checked(Expr(.binary(found, left, right), at: at))
     }
 
     mutating func parseAdditive() throws -> Expr {
@@ -205,7 +233,7 @@ public struct ExpressionParser {
         while isSymbol("+") || isSymbol("-") {
             let op = advance()
             let right = try parseMultiplicative()
-            left = Expr(.binary(isPlus(op) ? .plus : .minus, left, right), at: op.offset)
+            left = try checked(Expr(.binary(isPlus(op) ? .plus : .minus, left, right), at: op.offset))
         }
         return left
     }
@@ -217,7 +245,7 @@ public struct ExpressionParser {
         while isSymbol("*") || isSymbol("/") {
             let op = advance()
             let right = try parseUnary()
-            left = Expr(.binary(op.token == .symbol("*") ? .times : .divide, left, right), at: op.offset)
+            left = try checked(Expr(.binary(op.token == .symbol("*") ? .times : .divide, left, right), at: op.offset))
         }
         return left
     }
@@ -225,7 +253,9 @@ public struct ExpressionParser {
     mutating func parseUnary() throws -> Expr {
         if isSymbol("-") {
             let op = advance()
-            return Expr(.unary(.negate, try parseUnary()), at: op.offset)
+            try enter(op.offset)
+            defer { nesting -= 1 }
+            return try checked(Expr(.unary(.negate, try parseUnary()), at: op.offset))
         }
         return try parsePrimary()
     }
@@ -241,11 +271,15 @@ public struct ExpressionParser {
         case .string(let s): _ = advance(); return Expr(.string(s), at: lexeme.offset)
         case .symbol("("):
             _ = advance()
+            try enter(lexeme.offset)
+            defer { nesting -= 1 }
             let inner = try parseOr()
             try expect(")", "to close the `(`")
             return inner
         case .symbol("["):
             _ = advance()
+            try enter(lexeme.offset)
+            defer { nesting -= 1 }
             var items: [Expr] = []
             if !isSymbol("]") {
                 repeat {
@@ -254,7 +288,7 @@ public struct ExpressionParser {
                 } while isSymbol(",")
             }
             try expect("]", "to close the list")
-            return Expr(.list(items), at: lexeme.offset)
+            return try checked(Expr(.list(items), at: lexeme.offset))
         case .identifier(let name):
             if ExpressionParser.reserved.contains(name) {
                 throw ExprError(offset: lexeme.offset, message: "`\(name)` needs something before it", fix: nil)
@@ -267,6 +301,8 @@ public struct ExpressionParser {
             }
             if isSymbol("(") {
                 _ = advance()
+                try enter(lexeme.offset)
+                defer { nesting -= 1 }
                 var args: [Expr] = []
                 if !isSymbol(")") {
                     args.append(try parseOr())
@@ -277,7 +313,7 @@ public struct ExpressionParser {
                 }
                 try expect(")", "to close the call to `\(name)`")
                 if name == "today" && args.isEmpty { return Expr(.today, at: lexeme.offset) }
-                return Expr(.call(name, args), at: lexeme.offset)
+                return try checked(Expr(.call(name, args), at: lexeme.offset))
             }
             if name == "today" { return Expr(.today, at: lexeme.offset) }
             return Expr(.identifier(name), at: lexeme.offset)

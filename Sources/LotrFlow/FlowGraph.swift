@@ -103,19 +103,79 @@ public struct FlowGraph {
         return order
     }
 
-    /// For each reachable node, the questions answered on every path from the start to it
-    /// (not counting the node itself).
-    public func availableAnswers() -> [String: Set<String>] {
-        var available: [String: Set<String>] = [:]
-        guard let start = flows.firstNode else { return [:] }
-        available[start] = []
-        for n in topologicalOrder() {
-            let here = available[n] ?? []
-            let passedOn = flows.questions[n] != nil ? here.union([n]) : here
-            for m in successors[n] ?? [] {
-                available[m] = available[m].map { $0.intersection(passedOn) } ?? passedOn
+    /// Which questions are answered on every path from the start to a node: exactly the
+    /// questions that dominate it. Computed as a dominator tree (one pass in topological order,
+    /// as the graph has no cycles), so the check stays linear on very large flows.
+    public struct Dominance {
+        /// Pre- and post-order numbers in the dominator tree: a dominates b when a's interval
+        /// contains b's.
+        let pre: [String: Int]
+        let post: [String: Int]
+        let isQuestion: Set<String>
+
+        /// Whether `question` has an answer whenever `node` is reached (not counting the node itself).
+        public func isAnswered(_ question: String, before node: String) -> Bool {
+            guard question != node, isQuestion.contains(question),
+                  let pq = pre[question], let qq = post[question], let pn = pre[node], let qn = post[node] else { return false }
+            return pq <= pn && qn <= qq
+        }
+    }
+
+    public func dominance() -> Dominance {
+        let order = topologicalOrder()
+        var index: [String: Int] = [:]
+        for (i, n) in order.enumerated() { index[n] = i }
+        var predecessors: [String: [String]] = [:]
+        for n in order { for m in successors[n] ?? [] { predecessors[m, default: []].append(n) } }
+        var idom: [String: String] = [:]
+        if let start = order.first { idom[start] = start }
+        func intersect(_ a: String, _ b: String) -> String {
+            var x = a, y = b
+            while x != y {
+                while index[x]! > index[y]! { x = idom[x]! }
+                while index[y]! > index[x]! { y = idom[y]! }
+            }
+            return x
+        }
+        for n in order.dropFirst() {
+            // Latest predecessors first: each intersection then walks only the short distance
+            // between neighbours, instead of from every predecessor back to the start.
+            let preds = (predecessors[n] ?? []).filter { idom[$0] != nil }.reversed()
+            guard var d = preds.first else { continue }
+            for p in preds.dropFirst() { d = intersect(d, p) }
+            idom[n] = d
+        }
+        var children: [String: [String]] = [:]
+        for n in order.dropFirst() { if let d = idom[n] { children[d, default: []].append(n) } }
+        var pre: [String: Int] = [:], post: [String: Int] = [:]
+        var counter = 0
+        if let start = order.first {
+            var stack: [(String, Int)] = [(start, 0)]
+            pre[start] = counter; counter += 1
+            while let (n, i) = stack.last {
+                let kids = children[n] ?? []
+                if i < kids.count {
+                    stack[stack.count - 1].1 += 1
+                    pre[kids[i]] = counter; counter += 1
+                    stack.append((kids[i], 0))
+                } else {
+                    post[n] = counter; counter += 1
+                    stack.removeLast()
+                }
             }
         }
-        return available
+        return Dominance(pre: pre, post: post, isQuestion: Set(flows.questions.keys))
+    }
+
+    /// For each reachable node, the questions answered on every path from the start to it
+    /// (not counting the node itself). Quadratic in size: for inspection and tests only.
+    public func availableAnswers() -> [String: Set<String>] {
+        let d = dominance()
+        let reachable = reachableFromStart()
+        var out: [String: Set<String>] = [:]
+        for n in reachable {
+            out[n] = Set(reachable.filter { d.isAnswered($0, before: n) })
+        }
+        return out
     }
 }

@@ -30,7 +30,7 @@ struct Validator {
         for id in flows.questionOrder where reachable.contains(id) && !canFinish.contains(id) {
             log.error(location(of: id), "no outcome can be reached from `\(id)`", fix: "make every path end in an outcome")
         }
-        checkTypes(available: acyclic ? graph.availableAnswers() : nil)
+        checkTypes(available: acyclic ? graph.dominance() : nil)
         warnUnused()
     }
 
@@ -158,14 +158,14 @@ struct Validator {
         }
     }
 
-    /// Type-checks every expression. `available` gives, per node, the questions answered on
-    /// every path to it; nil when the graph is broken and only types can be checked.
-    func checkTypes(available: [String: Set<String>]?) {
+    /// Type-checks every expression. `available` tells which questions are answered on every
+    /// path to a node; nil when the graph is broken and only types can be checked.
+    func checkTypes(available: FlowGraph.Dominance?) {
         func checker(at node: String, including own: String?) -> TypeChecker {
             TypeChecker { name in
                 if let q = flows.questions[name] {
                     if broken.contains(name) { return .success(.bool) }
-                if let available, name != own, !(available[node]?.contains(name) ?? false) {
+                if let available, name != own, !available.isAnswered(name, before: node) {
                         return .failure(ExprError(offset: 0, message: "`\(name)` is not asked on every path to `\(node)`, so it may have no answer here",
                                                   fix: "test it only after it is asked on every path, or ask it earlier"))
                     }

@@ -46,7 +46,11 @@ extension PlainSession {
             return option(normalized(line), in: q).map { .option($0) }
         case .multiChoice:
             let t = normalized(line)
-            if t == "none" { return .success(.options([])) }
+            if t == "none" {
+                // A flow's own "None of these" option is what its routes test for.
+                if case .success(let id) = option(t, in: q) { return .success(.options([id])) }
+                return .success(.options([]))
+            }
             let tokens = t.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
             guard !tokens.isEmpty else {
                 return .failure(AnswerProblem("Please type the numbers of all that apply, such as 1 3, or none if none of them apply."))

@@ -44,7 +44,7 @@ extension PlainSession {
     }
 
     func sayTotals(_ items: [DateRange], _ q: Question) {
-        guard q.showTotals else { return }
+        guard q.showTotals, !items.isEmpty else { return }
         let total = Calculations.totalDays(items)
         let window = Calculations.maxDaysInAny12Months(items)
         say("Total so far: \(total) whole \(total == 1 ? "day" : "days"). Most in any 12 months: \(window) \(window == 1 ? "day" : "days").")
@@ -95,7 +95,7 @@ extension PlainSession {
                                       : "Type delete and the number of the entry, such as delete 1.")
                     continue
                 }
-                guard (1...max(1, items.count)).contains(n), n <= items.count else {
+                guard n >= 1, n <= items.count else {
                     say(items.isEmpty ? "The list is empty; there is nothing to delete."
                                       : "There is no entry \(n); the list has \(items.count).")
                     continue
@@ -114,7 +114,7 @@ extension PlainSession {
         for problem in Calculations.validate(candidate) {
             if case .overlap(let a, let b) = problem, b == items.count || a == items.count {
                 let other = a == items.count ? b : a
-                say("Not added: it overlaps entry \(other + 1), \(items[other].from.long) to \(items[other].to.long). A new \(itemName(q)) cannot start before the one before it ends.")
+                say("Not added: it overlaps entry \(other + 1), \(items[other].from.long) to \(items[other].to.long). Check the dates: one cannot start before the other ends.")
                 return
             }
         }

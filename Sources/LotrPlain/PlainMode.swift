@@ -45,10 +45,12 @@ public final class StandardOutput: LineWriter {
     /// comes from a pipe nothing is echoed, so each prompt gets its own line to keep the
     /// transcript readable.
     let promptOnSameLine: Bool
+    let handle: FileHandle
     var promptPending = false
 
-    public init(promptOnSameLine: Bool = isatty(0) != 0) {
+    public init(promptOnSameLine: Bool = isatty(0) != 0, handle: FileHandle = .standardOutput) {
         self.promptOnSameLine = promptOnSameLine
+        self.handle = handle
     }
 
     public func write(_ line: String) {
@@ -70,7 +72,7 @@ public final class StandardOutput: LineWriter {
     }
 
     func emit(_ s: String) {
-        FileHandle.standardOutput.write(Data(s.utf8))
+        handle.write(Data(s.utf8))
     }
 }
 

@@ -176,7 +176,8 @@ public struct PlainSession {
         if q.kind == .choice || q.kind == .multiChoice {
             for (i, option) in q.options.enumerated() { say("  \(i + 1). \(option.text.text(language))") }
         }
-        if let current { say("Your answer was: \(Format.value(current, question: q, language: language)).") }
+        // A list is read out in full by its own dialogue.
+        if let current, q.kind != .dateRanges { say("Your answer was: \(Format.value(current, question: q, language: language)).") }
         if q.kind == .dateRanges { return try askRanges(q, current: current) }
 
         let prompt = instruction(for: q) + (current != nil ? ", Enter to keep your answer" : "") + ", ? for help:"
@@ -244,6 +245,7 @@ public struct PlainSession {
             shown = true
         }
         if !shown { say("There is no more help for this question.") }
+        say("Source: \(q.source.description)")
         if q.kind == .dateRanges { say(rangeCommandsHelp(q)) }
         say("You can also type back to go to the previous question, review to see or change your answers, or quit to stop.")
     }

@@ -85,9 +85,9 @@ public struct ResumedSession: Sendable {
     public var session: Session { saved.session }
 }
 
-/// Short references from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V).
+/// Short references from an alphabet without look-alikes (no 0/O, 1/I/L, Z, 5/S, 8/B, U/V).
 public enum SessionReference {
-    public static let alphabet: [Character] = Array("ACDEFGHJKMNPQRTWXY34679")
+    public static let alphabet: [Character] = Array("ACDEFGHJKMNPQRTWXY234679")
 
     public static func random<G: RandomNumberGenerator>(using generator: inout G) -> String {
         let chars = (0..<6).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }

@@ -30,6 +30,15 @@ public final class SessionStore: Sendable {
         return nil
     }
 
+    /// Opens the store in the default folder. A front end that gets an error carries on without
+    /// saving and shows the error's `savingOffMessage`.
+    public static func openDefault(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SessionStore {
+        guard let directory = defaultDirectory(environment: environment) else {
+            throw SessionStoreError.unavailable(path: "~/.local/share/lotr", reason: "neither HOME nor XDG_DATA_HOME is set")
+        }
+        return try open(directory: directory)
+    }
+
     /// Opens (creating when needed) the store in `directory`: the folder is made private (0700)
     /// and the files readable by their owner only (0600). `busyTimeout` is how long to wait for
     /// another lotr to finish a write before reporting the file as locked.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LotrEngine
 import LotrFlow
+import LotrPlain
 import LotrTUI
 
 struct Interview: ParsableCommand {
@@ -16,6 +17,9 @@ struct Interview: ParsableCommand {
 
     @Option(help: "Language of the texts (en or zh-Hant); default from LC_ALL, LC_MESSAGES or LANG.")
     var lang: String?
+
+    @Flag(help: "Ask one question per line, without full-screen drawing (screen readers, scripts). Chosen automatically when input or output is not a terminal, or TERM=dumb.")
+    var plain = false
 
     @Flag(help: "Public kiosk: nothing personal is written to disk, idle sessions are wiped, only staff can exit (Ctrl-X, then LOTR_KIOSK_PIN).")
     var kiosk = false
@@ -36,6 +40,11 @@ struct Interview: ParsableCommand {
         let day = try parseToday(today)
         let language = lang ?? Strings.language(fromEnvironment: ProcessInfo.processInfo.environment)
         let host = InterviewHost(flows: flows, kioskExportDir: kiosk ? (exportDir ?? "") : nil)
+        if !kiosk && (plain || plainModeIsPreferred()) {
+            let status = runPlainMode(flows: flows, today: day, language: language)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let initial = InterviewModel(flows: flows, today: day, language: language)
         do {
             if kiosk {

@@ -51,8 +51,12 @@ public struct InterviewModel: Sendable {
     public var effects: [Effect] = []
     /// Where to return from the review page.
     var returnPage: Page = .welcome
-    /// The page height last drawn, so paging keys move by a screenful.
-    public var pageRows = 10
+    /// Set when a question was opened from the review page: once the answers reach an outcome
+    /// again the person is brought back to the review rather than walked through every question.
+    public var changingFromReview = false
+    /// The window size last reported, used only to page the outcome by a screenful and keep the
+    /// chosen checklist item in view. Nothing the person typed depends on it.
+    public var viewSize = Size(rows: 24, cols: 80)
 
     public init(flows: FlowSet, today: CivilDate, language: String = "en") {
         self.flows = flows
@@ -111,7 +115,11 @@ public struct InterviewModel: Sendable {
         case .interrupt:
             overlay = overlay == .confirmQuit ? nil : .confirmQuit
             return .none
-        case .tick, .resize:
+        case .tick:
+            return .none
+        case .resize(let rows, let cols):
+            viewSize = Size(rows: rows, cols: cols)
+            if page == .outcome { outcomeScroll = min(outcomeScroll, outcomeMaxScroll()) }
             return .none
         case .key(let key):
             if let overlay { return handleOverlay(overlay, key) }
@@ -190,6 +198,13 @@ public struct InterviewModel: Sendable {
 
     mutating func goBack(from id: String) {
         setMessage(nil)
+        if changingFromReview {
+            // Backing out of a change made from the review returns there, the earlier answer unchanged.
+            changingFromReview = false
+            reviewRow = assessment.path.firstIndex(of: id) ?? reviewRow
+            page = .review
+            return
+        }
         if let previous = step(before: id) { page = previous } else { page = .welcome }
     }
 
@@ -209,6 +224,7 @@ public struct InterviewModel: Sendable {
             return .none
         default: break
         }
+        let before = f
         switch q.kind {
         case .yesNo, .choice:
             let count = q.kind == .yesNo ? 2 : q.options.count
@@ -251,16 +267,22 @@ public struct InterviewModel: Sendable {
             case .backspace, .delete: f.text = String(f.text.dropLast())
             case .ctrl("u"): f.text = ""
             case .character(let c) where !c.isNewline:
-                guard f.text.count < (q.maxLength ?? 200) else { break }
-                f.text.append(c)
-                if q.kind == .date { setMessage(TypedInput.partialDateProblem(f.text), error: true) }
+                if q.kind == .date {
+                    guard f.text.count < 10 else { break }
+                    f.text = InterviewModel.typeDate(c, after: f.text)
+                } else {
+                    guard f.text.count < (q.maxLength ?? 200) else { break }
+                    f.text.append(c)
+                }
             case .enter:
                 fields[id] = f
                 submitTyped(q, f.text)
                 return .none
             default: break
             }
-            if q.kind == .date, case .character = key {} else if key != .enter { setMessage(nil) }
+            if f.text != before.text {
+                if q.kind == .date { setMessage(liveDateProblem(f.text, q), error: true) } else { setMessage(nil) }
+            }
         case .dateRanges:
             handleRanges(q, &f, key)
             if case .question(let still) = page, still == id { fields[id] = f } else { fields[id] = f }
@@ -271,6 +293,25 @@ public struct InterviewModel: Sendable {
     }
 
     func isTextEntry(_ kind: QuestionKind) -> Bool { kind == .text }
+
+    /// Adds a typed character to a DD/MM/YYYY field, putting in the `/` after a complete day
+    /// or month so that typing `09042025` gives `09/04/2025`.
+    static func typeDate(_ c: Character, after text: String) -> String {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        if c.isASCII, c.isNumber, parts.count < 3, parts.last?.count == 2 { return text + "/" + String(c) }
+        if c == "/", text.isEmpty || text.hasSuffix("/") { return text }
+        return text + String(c)
+    }
+
+    /// What is wrong with the date typed so far: a wrong character or part as soon as it is
+    /// typed, and once the date is complete, whether it exists and is allowed (past, future).
+    func liveDateProblem(_ text: String, _ q: Question) -> String? {
+        if let problem = TypedInput.partialDateProblem(text) { return problem }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 4 else { return nil }
+        if case .failure(let p) = TypedInput.date(text, for: q, today: today) { return p.message }
+        return nil
+    }
 
     mutating func submitTyped(_ q: Question, _ text: String) {
         let result: Result<Value, AnswerProblem>
@@ -293,6 +334,21 @@ public struct InterviewModel: Sendable {
         fields[q.id] = nil
         effects.append(.saveAnswer(q.id))
         setMessage(nil)
+        if changingFromReview {
+            let a = assessment
+            if let next = a.next {
+                // The change opened a question not answered before: ask it, then come back.
+                page = .question(next.id)
+            } else {
+                changingFromReview = false
+                returnPage = a.outcome != nil ? .outcome : .welcome
+                reviewRow = a.path.firstIndex(of: q.id) ?? 0
+                page = .review
+                outcomeItem = 0
+                outcomeScroll = 0
+            }
+            return
+        }
         page = step(after: q.id)
         if page == .outcome { outcomeItem = 0; outcomeScroll = 0 }
     }
@@ -300,13 +356,16 @@ public struct InterviewModel: Sendable {
     mutating func handleRanges(_ q: Question, _ f: inout FieldState, _ key: Key) {
         if var edit = f.edit {
             switch key {
-            case .escape: f.edit = nil; setMessage(nil)
+            case .escape: f.edit = nil; setMessage(nil); return
             case .tab, .backTab, .up, .down: edit.onTo.toggle()
             case .backspace, .delete:
                 if edit.onTo { edit.to = String(edit.to.dropLast()) } else { edit.from = String(edit.from.dropLast()) }
             case .character(let c) where !c.isNewline:
-                if edit.onTo { if edit.to.count < 10 { edit.to.append(c) } } else if edit.from.count < 10 { edit.from.append(c) }
-                setMessage(TypedInput.partialDateProblem(edit.onTo ? edit.to : edit.from), error: true)
+                if edit.onTo { if edit.to.count < 10 { edit.to = InterviewModel.typeDate(c, after: edit.to) } }
+                else if edit.from.count < 10 { edit.from = InterviewModel.typeDate(c, after: edit.from) }
+                var dateQ = q
+                dateQ.kind = .date
+                setMessage(liveDateProblem(edit.onTo ? edit.to : edit.from, dateQ), error: true)
             case .enter:
                 if !edit.onTo { edit.onTo = true; f.edit = edit; setMessage(nil); return }
                 var dateQ = q
@@ -372,7 +431,9 @@ public struct InterviewModel: Sendable {
     mutating func openReview() {
         guard !assessment.path.isEmpty else { setMessage("Nothing answered yet."); return }
         if page != .review { returnPage = page }
-        if case .question(let id) = page, let i = assessment.path.firstIndex(of: id) { reviewRow = i } else { reviewRow = 0 }
+        changingFromReview = false
+        let path = assessment.path
+        if case .question(let id) = page, let i = path.firstIndex(of: id) { reviewRow = i } else { reviewRow = path.count - 1 }
         page = .review
         setMessage(nil)
     }
@@ -383,31 +444,94 @@ public struct InterviewModel: Sendable {
         switch key {
         case .up: reviewRow = max(0, reviewRow - 1)
         case .down, .tab: reviewRow = min(path.count - 1, reviewRow + 1)
-        case .pageUp: reviewRow = max(0, reviewRow - pageRows)
-        case .pageDown: reviewRow = min(path.count - 1, reviewRow + pageRows)
+        case .pageUp: reviewRow = max(0, reviewRow - InterviewView.reviewListRows(viewSize))
+        case .pageDown: reviewRow = min(path.count - 1, reviewRow + InterviewView.reviewListRows(viewSize))
         case .home: reviewRow = 0
         case .end: reviewRow = path.count - 1
         case .enter:
             let id = path[min(reviewRow, path.count - 1)]
             fields[id] = nil
+            changingFromReview = true
             page = .question(id)
-        case .escape, .character("r"), .character("q"), .ctrl("r"): page = returnPage
+        case .escape, .character("r"), .character("q"), .ctrl("r"), .backspace, .character("b"): page = resumePage()
         case .function(1), .character("?"): overlay = .help
         default: break
+        }
+    }
+
+    /// Where leaving the review goes: the page it was opened from while that page still
+    /// follows from the answers, else the first unanswered question or the result.
+    func resumePage() -> Page {
+        let a = assessment
+        switch returnPage {
+        case .question(let id) where a.path.contains(id) || a.next?.id == id: return returnPage
+        case .outcome where a.outcome != nil: return .outcome
+        case .welcome: return .welcome
+        default:
+            if let next = a.next { return .question(next.id) }
+            return a.outcome != nil ? .outcome : .welcome
+        }
+    }
+
+    /// The outcome body as laid out for the last known window size, and how many lines show.
+    func outcomeLines() -> (lines: [OutcomeLayout.Line], height: Int) {
+        guard let o = assessment.outcome else { return ([], 1) }
+        let g = InterviewView.outcomeBody(viewSize)
+        return (OutcomeLayout.lines(o, ticks: ticks, selected: outcomeItem, width: g.cols, language: language), g.rows)
+    }
+
+    func outcomeMaxScroll() -> Int {
+        let (lines, height) = outcomeLines()
+        return max(0, lines.count - height)
+    }
+
+    func outcomeItemVisible() -> Bool {
+        let (lines, height) = outcomeLines()
+        guard let first = lines.firstIndex(where: { $0.item == outcomeItem }) else { return true }
+        return first >= outcomeScroll && first < outcomeScroll + height
+    }
+
+    /// Scrolls just enough to show the whole of the chosen checklist item.
+    mutating func revealOutcomeItem() {
+        let (lines, height) = outcomeLines()
+        guard let first = lines.firstIndex(where: { $0.item == outcomeItem }),
+              let last = lines.lastIndex(where: { $0.item == outcomeItem }) else { return }
+        if last >= outcomeScroll + height { outcomeScroll = last - height + 1 }
+        if first < outcomeScroll { outcomeScroll = first }
+        outcomeScroll = max(0, min(outcomeScroll, max(0, lines.count - height)))
+    }
+
+    /// Pages the outcome, and moves the choice to an item in view so that Space ticks what is shown.
+    mutating func pageOutcome(down: Bool) {
+        let (lines, height) = outcomeLines()
+        let step = max(1, height - 1)
+        let maxTop = max(0, lines.count - height)
+        outcomeScroll = down ? min(maxTop, outcomeScroll + step) : max(0, outcomeScroll - step)
+        let visible = outcomeScroll..<(outcomeScroll + height)
+        let shown = lines[max(0, min(lines.count, visible.lowerBound))..<min(lines.count, visible.upperBound)].compactMap(\.item)
+        if let first = shown.first, let last = shown.last, !shown.contains(outcomeItem) {
+            outcomeItem = down ? first : last
         }
     }
 
     mutating func handleOutcome(_ key: Key) -> Command {
         let items = assessment.outcome?.checklist ?? []
         switch key {
-        case .up: outcomeItem = max(0, outcomeItem - 1)
-        case .down, .tab: outcomeItem = min(max(0, items.count - 1), outcomeItem + 1)
-        case .pageUp: outcomeScroll = max(0, outcomeScroll - pageRows)
-        case .pageDown: outcomeScroll += pageRows
+        // The first arrow press only brings an out-of-view choice into view, so a person never
+        // moves a highlight they cannot see.
+        case .up:
+            if outcomeItemVisible() { outcomeItem = max(0, outcomeItem - 1) }
+            revealOutcomeItem()
+        case .down, .tab:
+            if outcomeItemVisible() { outcomeItem = min(max(0, items.count - 1), outcomeItem + 1) }
+            revealOutcomeItem()
+        case .pageUp: pageOutcome(down: false)
+        case .pageDown: pageOutcome(down: true)
         case .home: outcomeItem = 0; outcomeScroll = 0
-        case .end: outcomeItem = max(0, items.count - 1)
+        case .end: outcomeItem = max(0, items.count - 1); outcomeScroll = outcomeMaxScroll()
         case .character(" "), .character("x"):
             if outcomeItem < items.count {
+                revealOutcomeItem()
                 let id = items[outcomeItem].id
                 if ticks.contains(id) { ticks.remove(id) } else { ticks.insert(id) }
             }
@@ -433,6 +557,7 @@ public struct InterviewModel: Sendable {
         outcomeItem = 0
         outcomeScroll = 0
         reviewRow = 0
+        changingFromReview = false
         overlay = nil
         setMessage(nil)
         page = .welcome

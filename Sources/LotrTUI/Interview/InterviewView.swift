@@ -8,7 +8,7 @@ public enum InterviewView {
         var s = Screen(size: size)
         let a = m.assessment
         drawHeader(&s, m, a)
-        let body = Rect(row: 3, col: 2, rows: max(0, size.rows - 6), cols: max(0, size.cols - 4))
+        let body = bodyRect(size)
         switch m.page {
         case .welcome: drawWelcome(&s, m, body)
         case .question(let id):
@@ -20,7 +20,7 @@ public enum InterviewView {
         if let text = m.message {
             s.writeTruncated(text, row: size.rows - 2, col: 2, width: size.cols - 4, style: m.messageIsError ? .error : .accent)
         }
-        s.writeTruncated(hints(m), row: size.rows - 1, col: 1, width: size.cols - 2, style: .dim)
+        s.write(fitHints(hints(m), width: size.cols - 2), row: size.rows - 1, col: 1, style: .dim)
         switch m.overlay {
         case .help?: drawHelp(&s, m)
         case .confirmQuit?: drawConfirmQuit(&s)
@@ -29,6 +29,20 @@ public enum InterviewView {
         }
         return s
     }
+
+    // MARK: Geometry (shared with the model, which pages by a screenful)
+
+    static func bodyRect(_ size: Size) -> Rect {
+        Rect(row: 3, col: 2, rows: max(0, size.rows - 6), cols: max(0, size.cols - 4))
+    }
+
+    /// The scrolling part of the outcome page: below the title, form and rule.
+    static func outcomeBody(_ size: Size) -> (rows: Int, cols: Int) {
+        let b = bodyRect(size)
+        return (max(1, b.rows - 3), max(1, b.cols))
+    }
+
+    static func reviewListRows(_ size: Size) -> Int { max(1, bodyRect(size).rows - 2) }
 
     // MARK: Chrome
 
@@ -72,25 +86,38 @@ public enum InterviewView {
         s.horizontalLine(row: 2, col: 0, width: s.cols, style: .dim)
     }
 
-    static func hints(_ m: InterviewModel) -> String {
-        if m.overlay != nil { return "" }
+    /// The key hints as separate parts, most needed first: a narrow window drops the last ones
+    /// whole rather than cutting one in half.
+    static func hints(_ m: InterviewModel) -> [String] {
+        if m.overlay != nil { return [] }
         switch m.page {
-        case .welcome: return "Enter start · ? help · q quit"
-        case .review: return "↑↓ choose · Enter change this answer · Esc return"
-        case .outcome: return "↑↓ item · Space tick · PgUp/PgDn scroll · e export · p print · n new case · r review · q quit"
+        case .welcome: return ["Enter start", "? help", "q quit"]
+        case .review: return ["↑↓ choose", "Enter change this answer", "Esc return", "Ctrl-C quit"]
+        case .outcome: return ["↑↓ item", "Space tick", "PgUp/PgDn scroll", "e export", "p print", "n new case", "r review", "q quit"]
         case .question(let id):
-            guard let q = m.flows.questions[id] else { return "" }
+            guard let q = m.flows.questions[id] else { return [] }
             let f = m.field(id)
             switch q.kind {
-            case .yesNo, .choice: return "↑↓ or number to choose · Enter confirm · Esc back · ? help · r review · Ctrl-C quit"
-            case .multiChoice: return "↑↓ move · Space tick · Enter confirm · Esc back · ? help · r review"
+            case .yesNo: return ["y/n or ↑↓ choose", "Enter confirm", "Esc back", "? help", "r review", "Ctrl-C quit"]
+            case .choice: return ["↑↓ or 1-\(min(9, q.options.count)) choose", "Enter confirm", "Esc back", "? help", "r review", "Ctrl-C quit"]
+            case .multiChoice: return ["↑↓ move", "Space tick", "Enter confirm", "Esc back", "? help", "r review", "Ctrl-C quit"]
             case .dateRanges:
-                return f.edit == nil ? "↑↓ move · a add · Enter change · d delete · c continue · Esc back · ? help"
-                    : "Tab other date · Enter save · Esc cancel"
-            case .text: return "Type your answer · Enter confirm · Esc back · F1 help · Ctrl-R review"
-            default: return "Type your answer · Enter confirm · Esc back · ? help · r review · Ctrl-C quit"
+                return f.edit == nil ? ["↑↓ move", "a add", "Enter change", "d delete", "c continue", "Esc back", "? help", "r review"]
+                    : ["Tab other date", "Enter save", "Esc cancel", "F1 help"]
+            case .text: return ["Type your answer", "Enter confirm", "Esc back", "F1 help", "Ctrl-R review", "Ctrl-C quit"]
+            default: return ["Type your answer", "Enter confirm", "Esc back", "? help", "r review", "Ctrl-C quit"]
             }
         }
+    }
+
+    static func fitHints(_ parts: [String], width: Int) -> String {
+        var out = ""
+        for p in parts {
+            let next = out.isEmpty ? p : out + " · " + p
+            if DisplayWidth.of(next) > width { break }
+            out = next
+        }
+        return out
     }
 
     // MARK: Pages
@@ -120,7 +147,9 @@ public enum InterviewView {
             writeHighlighting(&s, line, row: row, col: r.col, terms: terms)
             row += 1
         }
-        if !terms.isEmpty, row < r.bottom {
+        // The note promises underlined words, so it appears only when one is on screen.
+        let shownLower = lines.prefix(max(1, r.rows - 4)).joined(separator: " ").lowercased()
+        if terms.contains(where: { !$0.isEmpty && shownLower.contains($0.lowercased()) }), row < r.bottom {
             s.writeTruncated("Underlined words are explained in help (?).", row: row, col: r.col, width: r.cols, style: .dim)
             row += 1
         }
@@ -131,7 +160,9 @@ public enum InterviewView {
         case .yesNo: drawOptions(&s, ["Yes", "No"], cursor: f.cursor, chosen: nil, multi: nil, in: area)
         case .choice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.cursor, chosen: nil, multi: nil, in: area)
         case .multiChoice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.cursor, chosen: nil, multi: f.toggled, in: area)
-        case .date: drawField(&s, label: "Date (DD/MM/YYYY):", text: f.text, width: 12, in: area)
+        case .date:
+            drawField(&s, label: "Date (DD/MM/YYYY):", text: f.text, width: 12, in: area)
+            if area.rows > 2 { s.writeTruncated("For example 09/04/2025. The / is put in for you.", row: area.row + 2, col: area.col, width: area.cols, style: .dim) }
         case .number: drawField(&s, label: (q.unit?.text(m.language)).map { "Number of \($0):" } ?? "Number:", text: f.text, width: 10, in: area)
         case .money: drawField(&s, label: "Amount: £", text: f.text, width: 14, in: area)
         case .text: drawField(&s, label: "Answer:", text: f.text, width: min(area.cols - 10, q.maxLength ?? 60), in: area)
@@ -256,9 +287,11 @@ public enum InterviewView {
         row += 1
         let body = OutcomeLayout.lines(o, ticks: m.ticks, selected: m.outcomeItem, width: r.cols, language: m.language)
         let height = max(1, r.bottom - row)
-        let selectedLine = body.firstIndex { $0.item == m.outcomeItem } ?? 0
         var top = min(max(0, m.outcomeScroll), max(0, body.count - height))
-        if selectedLine < top { top = selectedLine } else if selectedLine >= top + height { top = selectedLine - height + 1 }
+        if m.viewSize != s.size, let selectedLine = body.firstIndex(where: { $0.item == m.outcomeItem }) {
+            // The model has not been told this size yet, so its scroll may not show the choice.
+            if selectedLine < top { top = selectedLine } else if selectedLine >= top + height { top = selectedLine - height + 1 }
+        }
         for (i, line) in body.dropFirst(top).prefix(height).enumerated() {
             s.write(line.text, row: row + i, col: r.col, style: line.style, maxWidth: r.cols)
         }

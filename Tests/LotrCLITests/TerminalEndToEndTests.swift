@@ -1,0 +1,241 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Drives the real `lotr` full-screen interview inside a detached tmux session, the way a person
+/// at an 80×24 terminal would, and reads the screen back with `capture-pane`.
+final class TmuxSession {
+    static let tmux: String? = {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(dir)/tmux"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }()
+    static var available: Bool { tmux != nil && FileManager.default.isExecutableFile(atPath: CLI.binary) }
+
+    /// A private server per session, so parallel runs and a person's own tmux never collide.
+    let socket = "lotr-e2e-\(UUID().uuidString.prefix(12))"
+    let target = "e2e"
+
+    /// Starts `script` (run by sh) in a new 80×24 window.
+    init(script: String, cols: Int = 80, rows: Int = 24) throws {
+        let r = try tmux(["new-session", "-d", "-s", target, "-x", "\(cols)", "-y", "\(rows)", script])
+        guard r.status == 0 else { throw E2EError.tmux("new-session failed: \(r.output)") }
+        // A window size set by hand stays as set; no client is attached to change it.
+        _ = try tmux(["set-option", "-t", target, "window-size", "manual"])
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    @discardableResult
+    func tmux(_ args: [String]) throws -> (status: Int32, output: String) {
+        var env = ProcessInfo.processInfo.environment
+        // The program must learn its size from the terminal, never from these.
+        env["LINES"] = nil
+        env["COLUMNS"] = nil
+        env["TMUX"] = nil
+        env["LANG"] = "C.UTF-8"
+        env["TERM"] = "xterm-256color"
+        return try TmuxSession.spawn([TmuxSession.tmux!, "-L", socket, "-f", "/dev/null"] + args, environment: env)
+    }
+
+    /// Runs a program and returns its exit status and output. Not `Process`: the test runner's
+    /// threads block signals and a spawned child would inherit that mask, so the tmux server and
+    /// `lotr` under it would never see SIGWINCH (resize) or SIGTERM. Output goes through a file,
+    /// because the tmux server started by the first command keeps whatever it inherits open.
+    static func spawn(_ argv: [String], environment: [String: String]) throws -> (status: Int32, output: String) {
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("lotr-e2e-\(UUID().uuidString).out").path
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attr, &none)
+        posix_spawnattr_setsigdefault(&attr, &all)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for p in cArgs + cEnv { free(p) } }
+        var pid = pid_t()
+        let rc = posix_spawn(&pid, argv[0], &actions, &attr, cArgs, cEnv)
+        guard rc == 0 else { throw E2EError.tmux("cannot start \(argv[0]): error \(rc)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let exited = status & 0x7f == 0
+        return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
+    }
+
+    /// Key names as tmux understands them (`Enter`, `C-c`, `PageDown`).
+    func keys(_ names: String...) throws { try tmux(["send-keys", "-t", target] + names) }
+
+    /// Text typed literally, character by character.
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", target, "-l", text]) }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", target]).output }
+
+    func resize(cols: Int, rows: Int) throws {
+        let r = try tmux(["resize-window", "-t", target, "-x", "\(cols)", "-y", "\(rows)"])
+        guard r.status == 0 else { throw E2EError.tmux("resize-window failed: \(r.output)") }
+    }
+
+    func paneSize() throws -> String {
+        try tmux(["display-message", "-p", "-t", target, "#{pane_width}x#{pane_height}"]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Polls the screen until `condition` holds; fails the test with the last screen if it never does.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
+                 _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw E2EError.timeout(what)
+    }
+
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitFor("“\(text)”", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+}
+
+enum E2EError: Error {
+    case tmux(String)
+    case timeout(String)
+}
+
+enum E2E {
+    static let flows = CLI.repo.appendingPathComponent("Tests/LotrTUITests/Golden/flows").path
+
+    /// The interview on the fixture flows, then a report of whether the terminal was left in
+    /// its normal (canonical, echoing) mode, then a marker showing the shell has control again.
+    static var script: String {
+        "'\(CLI.binary)' --flows '\(flows)' --today 2026-11-23; "
+            + "if stty -a | grep -q -- -icanon; then echo TTY-RAW; else echo TTY-COOKED; fi; echo EXITED; sleep 60"
+    }
+
+    /// From the welcome screen to the date question.
+    static func answerUpToArrived(_ t: TmuxSession) throws {
+        try t.waitFor("Press Enter to start.")
+        try t.keys("Enter")
+        try t.waitFor("Are you in the UK with leave now?")
+        try t.keys("Enter")
+        try t.waitFor("What kind of visa do you have now?")
+        try t.keys("1", "Enter")
+        try t.waitFor("Why do you want to stay in the UK?")
+        try t.keys("Space", "Enter")
+        try t.waitFor("When did you first arrive in the UK?")
+    }
+
+    /// From the question after the date to the outcome.
+    static func answerFromChildren(_ t: TmuxSession) throws {
+        try t.waitFor("How many children under 18 live with you?")
+        try t.type("2")
+        try t.keys("Enter")
+        try t.waitFor("How much money do you have in savings?")
+        try t.type("1500")
+        try t.keys("Enter")
+        try t.waitFor("What name should the file note show?")
+        try t.type("Sam")
+        try t.keys("Enter")
+        try t.waitFor("List each absence from the UK")
+        try t.keys("a")
+        try t.waitFor("New absence:")
+        try t.type("01032019")
+        try t.keys("Tab")
+        try t.type("20032019")
+        try t.keys("Enter")
+        try t.waitFor("1 absence · 18 whole days in all")
+        try t.keys("c")
+    }
+}
+
+@Suite(.serialized, .enabled(if: TmuxSession.available, "tmux or .build/debug/lotr is missing: terminal end-to-end tests skipped"))
+struct TerminalEndToEndTests {
+    @Test func answersToAnOutcomeWithFormAndChecklist() throws {
+        let t = try TmuxSession(script: E2E.script)
+        #expect(try t.paneSize() == "80x24")
+        try E2E.answerUpToArrived(t)
+        try t.type("09042015")
+        try t.waitFor("09/04/2015")
+        try t.keys("Enter")
+        try E2E.answerFromChildren(t)
+        let result = try t.waitFor("Form: FORM(K)")
+        #expect(result.contains("Apply on form K"))
+        #expect(result.contains("[ ] Your passport and any old passports."), "a checklist item is shown")
+        try t.keys("Space")
+        try t.waitFor("[x] Your passport and any old passports.")
+        try t.keys("PageDown")
+        try t.waitFor("A list of your trips abroad.")
+        try t.keys("q")
+        try t.waitFor("Do you want to quit?")
+        try t.keys("y")
+        let after = try t.waitFor("EXITED")
+        #expect(after.contains("TTY-COOKED"), "the terminal is back in its normal mode")
+    }
+
+    @Test func resizingMidDateKeepsTheTypingAndFinishes() throws {
+        let t = try TmuxSession(script: E2E.script)
+        try E2E.answerUpToArrived(t)
+        try t.type("0904")
+        try t.waitFor("Date (DD/MM/YYYY): 09/04")
+        try t.resize(cols: 100, rows: 30)
+        let wide = try t.waitFor("the header redrawn at 100 columns") { screen in
+            screen.split(separator: "\n").contains { $0.hasSuffix("Question 4 ") || $0.hasSuffix("Question 4") && $0.count > 80 }
+        }
+        #expect(try t.paneSize() == "100x30")
+        #expect(wide.contains("Date (DD/MM/YYYY): 09/04"), "the half-typed date survived the resize")
+        try t.resize(cols: 50, rows: 15)
+        try t.waitFor("Please make the window larger")
+        try t.type("99")  // withheld while the notice is up
+        try t.resize(cols: 60, rows: 18)
+        let narrow = try t.waitFor("Date (DD/MM/YYYY): 09/04")
+        #expect(!narrow.contains("09/04/99"), "keys pressed under the notice did not reach the field")
+        try t.resize(cols: 80, rows: 24)
+        try t.waitFor("When did you first arrive in the UK?")
+        try t.type("2015")
+        try t.waitFor("Date (DD/MM/YYYY): 09/04/2015")
+        try t.keys("Enter")
+        try E2E.answerFromChildren(t)
+        let result = try t.waitFor("Form: FORM(K)")
+        #expect(result.contains("Your passport and any old passports."))
+        try t.keys("C-c")
+        try t.waitFor("Do you want to quit?")
+        try t.keys("y")
+        try t.waitFor("EXITED")
+    }
+
+    @Test func ctrlCAsksThenYQuitsAndRestoresTheTerminal() throws {
+        let t = try TmuxSession(script: E2E.script)
+        try t.waitFor("Press Enter to start.")
+        try t.keys("Enter")
+        try t.waitFor("Are you in the UK with leave now?")
+        try t.keys("C-c")
+        try t.waitFor("Do you want to quit?")
+        try t.keys("n")
+        try t.waitFor("the quit question closed") { !$0.contains("Do you want to quit?") && $0.contains("Are you in the UK with leave now?") }
+        try t.keys("C-c")
+        try t.waitFor("Do you want to quit?")
+        try t.keys("y")
+        let after = try t.waitFor("EXITED")
+        #expect(after.contains("TTY-COOKED"), "the terminal is back in its normal mode")
+        #expect(!after.contains("Are you in the UK"), "the full-screen page is gone")
+    }
+}

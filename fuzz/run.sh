@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# make fuzz SECONDS=N: builds the fuzz targets, then runs each for N seconds, one after the
+# other on one core. The corpus starts from the shipped flows, the validator fixtures and
+# fuzz/seeds/, in a temporary directory that is removed afterwards (set FUZZ_CORPUS=DIR to keep
+# and reuse one). Crashing, hanging or memory-hungry inputs are saved in .build/fuzz/artifacts/;
+# each one found must become a case in Tests/LotrFlowTests/FuzzRegressionTests.swift.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SECONDS_EACH=${1:-60}
+TARGETS=${FUZZ_TARGETS:-"flow-loader expression"}
+OUT=$ROOT/.build/fuzz
+ART=$OUT/artifacts
+bash fuzz/build.sh
+mkdir -p "$ART"
+
+if [ -n "${FUZZ_CORPUS:-}" ]; then
+    CORPUS=$FUZZ_CORPUS; mkdir -p "$CORPUS"
+else
+    CORPUS=$(mktemp -d "${TMPDIR:-/tmp}/lotr-fuzz.XXXXXX")
+    trap 'rm -rf "$CORPUS"' EXIT
+fi
+
+status=0
+# Inputs that once crashed: replay each (quick, no fuzzing) and say which still crash. They are
+# not added to the corpus, so that a known crash does not stop the search for new ones.
+replay() {
+    local target=$1 dir=$2 input
+    [ -d "$dir" ] || return 0
+    for input in "$dir"/*; do
+        [ -f "$input" ] || continue
+        if ! "$OUT/$target" -runs=1 "$input" >/dev/null 2>&1; then
+            echo "fuzz: $target still crashes on the saved regression input $input"
+            status=1
+        fi
+    done
+}
+replay flow-loader Tests/LotrFlowTests/Fixtures/fuzz-regressions/flow-loader
+replay expression Tests/LotrFlowTests/Fixtures/fuzz-regressions/expression
+
+for target in $TARGETS; do
+    case $target in
+        flow-loader) dict=fuzz/flow.dict; max_len=20000 ;;
+        expression) dict=fuzz/expression.dict; max_len=600 ;;
+        *) echo "fuzz: unknown target $target" >&2; exit 2 ;;
+    esac
+    dir=$CORPUS/$target
+    mkdir -p "$dir"
+    python3 fuzz/seeds.py "$target" "$dir"
+    echo "fuzz: $target for ${SECONDS_EACH}s ($(ls "$dir" | wc -l) inputs in the corpus)"
+    log=$OUT/$target.log
+    # Fork mode with one worker keeps going after a crash, so one run can find several;
+    # -timeout flags inputs that take seconds (a sign of super-linear work).
+    if ! "$OUT/$target" "$dir" -dict="$dict" -max_len=$max_len \
+            -max_total_time="$SECONDS_EACH" -timeout=5 -rss_limit_mb=2048 \
+            -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+            -artifact_prefix="$ART/$target-" -print_final_stats=1 >"$log" 2>&1; then
+        status=1
+    fi
+    grep -E '^#[0-9]+.*(DONE|cov:)' "$log" | tail -1 || true
+    grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' "$log" || true
+    found=$(ls "$ART" | grep -E "^$target-(crash|timeout|oom|leak)" || true)
+    if [ -n "$found" ]; then
+        echo "fuzz: $target found problems (inputs in $ART):"; echo "$found" | sed 's/^/  /'
+        status=1
+    fi
+done
+exit $status

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Writes seed inputs for the fuzz targets into a corpus directory.
+
+flow-loader: every YAML file of the shipped flows and the validator fixtures.
+expression:  every `if:` condition and `{{ }}` placeholder found in those files.
+Both also take the small hand-written seeds in fuzz/seeds/<target>/.
+"""
+import hashlib
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def yaml_files():
+    yield from sorted((ROOT / "flows").glob("*.yaml"))
+    yield from sorted((ROOT / "Tests/LotrFlowTests/Fixtures").rglob("*.yaml"))
+
+
+def expressions(text):
+    for m in re.finditer(r"^\s*-?\s*if:\s*(.+?)\s*$", text, re.M):
+        e = m.group(1)
+        if len(e) >= 2 and e[0] == e[-1] and e[0] in "\"'":
+            e = e[1:-1]
+        yield e
+    for m in re.finditer(r"\{\{(.+?)\}\}", text):
+        yield m.group(1).strip()
+
+
+def write(out, data):
+    name = hashlib.sha1(data).hexdigest()
+    (out / name).write_bytes(data)
+
+
+def main():
+    target, out = sys.argv[1], pathlib.Path(sys.argv[2])
+    out.mkdir(parents=True, exist_ok=True)
+    seen = set()
+    for path in yaml_files():
+        data = path.read_bytes()
+        if target == "flow-loader":
+            write(out, data)
+        else:
+            for e in expressions(data.decode("utf-8", "replace")):
+                if e not in seen:
+                    seen.add(e)
+                    write(out, e.encode())
+    extra = ROOT / "fuzz/seeds" / target
+    if extra.is_dir():
+        for path in sorted(extra.iterdir()):
+            write(out, path.read_bytes())
+
+
+if __name__ == "__main__":
+    main()
