@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "LotrEngineTests", dependencies: [
             "LotrEngine", .product(name: "Yams", package: "Yams"),
             .product(name: "PropertyBased", package: "swift-property-based"),
-        ], exclude: ["Scenarios"]),
+        ], exclude: ["Scenarios", "FileNoteGolden"]),
         .testTarget(name: "LotrTUITests", dependencies: ["LotrTUI"], exclude: ["Golden"]),
         .testTarget(name: "LotrPlainTests", dependencies: ["LotrPlain"]),
         .testTarget(name: "LotrStoreTests", dependencies: ["LotrStore"]),

@@ -91,7 +91,7 @@ struct OutcomeBuilder {
             explanation: reasons[0], reasons: reasons, grant: o.grant?.text(language), conditions: o.conditions?.text(language),
             fees: fees, feesAsOf: evaluator.today, feeWaiver: o.feeWaiver?.text(language), appeal: o.appeal?.text(language),
             warnings: applying(o.warnings), checklist: unique, source: o.source?.description, reviewed: flows.reviewed,
-            rulesVersions: flows.rulesVersions, flowVersion: flows.version)
+            rulesVersions: flows.rulesVersions(language), flowVersion: flows.version)
     }
 
     func applying(_ texts: [ConditionalText]) -> [String] {

@@ -163,7 +163,9 @@ public struct Report {
     }
 
     func footer() -> [String] {
-        ["\(t(.assessedOn)) \(date(assessment.today)). \(t(.flowsReviewed)) \(date(flows.reviewed)); \(flows.rulesVersions.joined(separator: "; ")). \(t(.flowVersion)) \(flows.version).",
+        let versions = flows.rulesVersions(language).joined(separator: "; ")
+        let ending = versions.hasSuffix(".") || versions.hasSuffix("。") ? "" : "."
+        return ["\(t(.assessedOn)) \(date(assessment.today)). \(t(.flowsReviewed)) \(date(flows.reviewed)); \(versions)\(ending) \(t(.flowVersion)) \(flows.version).",
          t(.notLegalAdvice)]
     }
 }

@@ -230,9 +230,12 @@ public struct FlowSet: Sendable {
     /// The earliest `reviewed` date across files: the whole set is only as fresh as its oldest file.
     public var reviewed: CivilDate { files.map(\.reviewed).min() ?? CivilDate(year: 2000, month: 1, day: 1)! }
 
-    public var rulesVersions: [String] {
+    public var rulesVersions: [String] { rulesVersions("en") }
+
+    /// The versions of the Rules the files follow, each once, in the person's language.
+    public func rulesVersions(_ language: String) -> [String] {
         var seen: [String] = []
-        for f in files { if let v = f.rulesVersion?.en, !seen.contains(v) { seen.append(v) } }
+        for f in files { if let v = f.rulesVersion?.text(language), !seen.contains(v) { seen.append(v) } }
         return seen
     }
 

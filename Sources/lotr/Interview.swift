@@ -3,6 +3,7 @@ import Foundation
 import LotrEngine
 import LotrFlow
 import LotrPlain
+import LotrStore
 import LotrTUI
 
 struct Interview: ParsableCommand {
@@ -17,6 +18,12 @@ struct Interview: ParsableCommand {
 
     @Option(help: "Language of the texts (en or zh-Hant); default from LC_ALL, LC_MESSAGES or LANG.")
     var lang: String?
+
+    @Option(help: ArgumentHelp("Return to a saved session by its reference, e.g. K7M-42Q (see `lotr sessions list`).", valueName: "ref"))
+    var resume: String?
+
+    @Flag(help: "Do not save answers on this computer.")
+    var noSave = false
 
     @Flag(help: "Ask one question per line, without full-screen drawing (screen readers, scripts). Chosen automatically when input or output is not a terminal, or TERM=dumb.")
     var plain = false
@@ -39,13 +46,25 @@ struct Interview: ParsableCommand {
         let flows = try flowOptions.load()
         let day = try parseToday(today)
         let language = lang ?? Strings.language(fromEnvironment: ProcessInfo.processInfo.environment)
-        let host = InterviewHost(flows: flows, kioskExportDir: kiosk ? (exportDir ?? "") : nil)
+        if kiosk && resume != nil { throw ValidationError("--resume cannot be used with --kiosk: a kiosk keeps nothing") }
+        // A kiosk never opens the session store: nothing personal may touch the disk.
+        let keeper = kiosk || noSave ? nil : SessionKeeper(flowVersion: flows.version, language: language)
+        let host = InterviewHost(flows: flows, kioskExportDir: kiosk ? (exportDir ?? "") : nil, keeper: keeper)
         if !kiosk && (plain || plainModeIsPreferred()) {
             let status = runPlainMode(flows: flows, today: day, language: language)
             if status != 0 { throw ExitCode(status) }
             return
         }
-        let initial = InterviewModel(flows: flows, today: day, language: language)
+        var initial = InterviewModel(flows: flows, today: day, language: language)
+        if let ref = resume {
+            guard let keeper else { throw ValidationError("--resume needs saving on (drop --no-save)") }
+            do {
+                try keeper.resume(ref, into: &initial)
+            } catch let error as SessionStoreError {
+                printError("lotr: cannot resume \(ref): \(error)")
+                throw ExitCode(2)
+            }
+        }
         do {
             if kiosk {
                 Kiosk.hardenProcess()
@@ -87,9 +106,12 @@ final class InterviewHost {
     /// In kiosk mode, the only folder exports may go to ("" when exports are off).
     let kioskExportDir: String?
 
-    init(flows: FlowSet, kioskExportDir: String? = nil) {
+    let keeper: SessionKeeper?
+
+    init(flows: FlowSet, kioskExportDir: String? = nil, keeper: SessionKeeper? = nil) {
         self.flows = flows
         self.kioskExportDir = kioskExportDir
+        self.keeper = keeper
     }
 
     /// Where an export may really be written: anywhere normally; on a kiosk only inside the
@@ -103,9 +125,11 @@ final class InterviewHost {
     }
 
     func perform(_ model: inout InterviewModel) {
+        keeper?.syncTicks(model)
         for effect in model.effects {
             switch effect {
-            case .saveAnswer, .newCase: break
+            case .saveAnswer(let id): keeper?.save(id, in: &model)
+            case .newCase: keeper?.startNewCase()
             case .export(let format, let requested):
                 let path: String
                 switch exportPath(requested) {
@@ -179,5 +203,93 @@ enum Printer {
         } catch {
             return ("Could not run lp: \(error.localizedDescription)", true)
         }
+    }
+}
+
+/// Saves the interview as it goes (one transaction per confirmed answer) in the session store,
+/// and says so once, plainly, if saving is not possible: the interview always carries on.
+final class SessionKeeper {
+    let flowVersion: String
+    let language: String
+    private var store: SessionStore?
+    private(set) var reference: String?
+    private var savedTicks: Set<String> = []
+    private var failure: String?
+
+    init(flowVersion: String, language: String) {
+        self.flowVersion = flowVersion
+        self.language = language
+        do {
+            store = try SessionStore.openDefault()
+        } catch let error as SessionStoreError {
+            failure = error.savingOffMessage
+        } catch {
+            failure = "Saving is off."
+        }
+    }
+
+    func resume(_ ref: String, into model: inout InterviewModel) throws {
+        guard let store else { throw SessionStoreError.unavailable(path: "", reason: failure ?? "the session store cannot be opened") }
+        let resumed = try store.resume(ref, flows: model.flows, today: model.today)
+        reference = resumed.session.reference
+        model.answers = resumed.answers
+        model.ticks = resumed.saved.ticks
+        savedTicks = resumed.saved.ticks
+        if let q = resumed.lastQuestion {
+            model.page = .question(q)
+        } else if model.assessment.outcome != nil {
+            model.page = .outcome
+        }
+        var note = "Resumed case \(resumed.session.reference)."
+        if !resumed.keptAside.isEmpty {
+            note += " The questions have changed since: \(resumed.keptAside.count) earlier answer(s) no longer fit and were kept aside (\(resumed.keptAside.map(\.question).joined(separator: ", ")))."
+        }
+        model.message = note
+        model.messageIsError = !resumed.keptAside.isEmpty
+    }
+
+    func save(_ question: String, in model: inout InterviewModel) {
+        guard let store, let value = model.answers[question] else { reportFailure(in: &model); return }
+        do {
+            let isNew = reference == nil
+            if reference == nil { reference = try store.create(flowVersion: flowVersion, language: language).reference }
+            var position: String?
+            if case .question(let next) = model.page { position = next }
+            try store.saveAnswer(reference!, question: question, value: value, position: position)
+            if isNew && model.message == nil {
+                model.message = "Saved as case \(reference!). To come back later: lotr --resume \(reference!)"
+                model.messageIsError = false
+            }
+        } catch let error as SessionStoreError {
+            self.store = nil
+            failure = error.savingOffMessage
+            reportFailure(in: &model)
+        } catch {
+            self.store = nil
+            failure = "Saving is off."
+            reportFailure(in: &model)
+        }
+    }
+
+    /// Ticks on the checklist are saved as they change.
+    func syncTicks(_ model: InterviewModel) {
+        guard let store, let reference, model.ticks != savedTicks else { return }
+        for item in model.ticks.symmetricDifference(savedTicks) {
+            try? store.setTick(reference, item: item, ticked: model.ticks.contains(item))
+        }
+        savedTicks = model.ticks
+    }
+
+    func startNewCase() {
+        reference = nil
+        savedTicks = []
+    }
+
+    private var toldFailure = false
+    private func reportFailure(in model: inout InterviewModel) {
+        guard let failure, !toldFailure else { return }
+        toldFailure = true
+        model.message = failure + " Your answers are kept only until you quit."
+        model.messageIsError = true
     }
 }

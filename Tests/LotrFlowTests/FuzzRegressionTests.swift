@@ -34,6 +34,21 @@ import Testing
         }
     }
 
+    /// The same two shapes kept under the length limit, so that the depth limit itself is
+    /// tested: 1,990 nested parentheses, and a sum of 1,991 terms (1,990 levels for the type
+    /// checker). A debug build overflowed its 8 MB stack from about 1,500 levels.
+    @Test func nestingUnderTheLengthLimitIsRejectedNotACrash() async {
+        await #expect(processExitsWith: .success) {
+            FuzzRegressions.expectExpressionRejected("expression/deep-parentheses-short.txt")
+        }
+    }
+
+    @Test func longSumUnderTheLengthLimitIsRejectedNotACrash() async {
+        await #expect(processExitsWith: .success) {
+            FuzzRegressions.expectExpressionRejected("expression/long-sum-short.txt")
+        }
+    }
+
     /// Every saved input has a test above.
     @Test func everySavedInputIsTested() throws {
         var saved: [String] = []
@@ -133,6 +148,7 @@ enum FuzzRegressions {
     static let tested = [
         "flow-loader/deep-parentheses.yaml", "flow-loader/long-sum.yaml",
         "expression/deep-not.txt", "expression/long-sum.txt",
+        "expression/deep-parentheses-short.txt", "expression/long-sum-short.txt",
     ]
 
     static func read(_ name: String) -> String {

@@ -267,9 +267,10 @@ public enum InterviewView {
         for (offset, id) in path.enumerated().dropFirst(first).prefix(height) {
             guard let q = m.flows.questions[id], let v = m.answers[id] else { continue }
             let answer = Format.value(v, question: q, language: m.language)
-            let qWidth = max(10, (r.cols - 6) * 3 / 5)
+            let qWidth = max(10, (r.cols - 8) * 3 / 5)
             let isCursor = offset == m.reviewRow
-            let line = TextLayout.pad("\(offset + 1). ", width: 4) + TextLayout.pad(q.text.text(m.language), width: qWidth) + "  " + answer
+            let line = (isCursor ? "▸ " : "  ") + TextLayout.pad("\(offset + 1). ", width: 4)
+                + TextLayout.pad(TextLayout.truncate(q.text.text(m.language), width: qWidth), width: qWidth) + "  " + answer
             s.write(TextLayout.pad(TextLayout.truncate(line, width: r.cols), width: r.cols), row: listTop + offset - first, col: r.col,
                     style: isCursor ? Style(.selected, reverse: true) : .normal)
         }
