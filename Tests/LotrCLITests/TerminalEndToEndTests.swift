@@ -148,10 +148,18 @@ enum E2E {
     static let flows = CLI.repo.appendingPathComponent("Tests/LotrTUITests/Golden/flows").path
 
     /// The interview on the fixture flows, then a report of whether the terminal was left in
-    /// its normal (canonical, echoing) mode, then a marker showing the shell has control again.
-    static var script: String {
-        "'\(CLI.binary)' --flows '\(flows)' --today 2026-11-23; "
+    /// its normal (canonical) mode, then a marker showing the shell has control again.
+    /// Saved sessions go to a folder of the test's own (`data`), never the real user's.
+    static func script(data: String) -> String {
+        "XDG_DATA_HOME='\(data)' '\(CLI.binary)' --flows '\(flows)' --today 2026-11-23; "
             + "if stty -a | grep -q -- -icanon; then echo TTY-RAW; else echo TTY-COOKED; fi; echo EXITED; sleep 60"
+    }
+
+    /// A fresh, private data folder for one test, removed by the caller.
+    static func dataFolder() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lotr-e2e-data-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return dir
     }
 
     /// From the welcome screen to the date question.
@@ -190,10 +198,19 @@ enum E2E {
     }
 }
 
+/// The end-to-end tests run on this flow set, so it must stay valid.
+@Test func interviewFixtureFlowsPassCheck() throws {
+    let r = try CLI.run(["check", E2E.flows])
+    #expect(r.status == 0, "\(r.stdout.suffix(2000))")
+    #expect(r.stdout.contains("8 questions, 1 outcomes") && r.stdout.contains(" 0 errors"))
+}
+
 @Suite(.serialized, .enabled(if: TmuxSession.available, "tmux or .build/debug/lotr is missing: terminal end-to-end tests skipped"))
 struct TerminalEndToEndTests {
     @Test func answersToAnOutcomeWithFormAndChecklist() throws {
-        let t = try TmuxSession(script: E2E.script)
+        let data = try E2E.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let t = try TmuxSession(script: E2E.script(data: data))
         #expect(try t.paneSize() == "80x24")
         try E2E.answerUpToArrived(t)
         try t.type("09042015")
@@ -215,7 +232,9 @@ struct TerminalEndToEndTests {
     }
 
     @Test func resizingMidDateKeepsTheTypingAndFinishes() throws {
-        let t = try TmuxSession(script: E2E.script)
+        let data = try E2E.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let t = try TmuxSession(script: E2E.script(data: data))
         try E2E.answerUpToArrived(t)
         try t.type("0904")
         try t.waitFor("Date (DD/MM/YYYY): 09/04")
@@ -243,7 +262,9 @@ struct TerminalEndToEndTests {
     }
 
     @Test func ctrlCAsksThenYQuitsAndRestoresTheTerminal() throws {
-        let t = try TmuxSession(script: E2E.script)
+        let data = try E2E.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let t = try TmuxSession(script: E2E.script(data: data))
         try t.waitFor("Press Enter to start.")
         try t.keys("Enter")
         try t.waitFor("Are you in the UK with leave now?")

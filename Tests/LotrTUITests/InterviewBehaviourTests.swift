@@ -227,6 +227,17 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
         d.press(.character("?")); screens.append(d.screen())
         d.press(.escape, .character("e")); screens.append(d.screen())
         for s in screens { expectWellFormed(s) }
+        // The same models at other sizes: overlays and scrolled pages stay inside the grid.
+        for size in [Size(rows: 18, cols: 60), Size(rows: 30, cols: 100)] {
+            var o = Drive.kinds()
+            o.send(.resize(rows: size.rows, cols: size.cols))
+            o.press(.pageDown)
+            expectWellFormed(o.screen(size))
+            o.press(.character("e"))
+            expectWellFormed(o.screen(size))
+            o.press(.escape, .character("?"))
+            expectWellFormed(o.screen(size))
+        }
     }
 }
 

@@ -283,6 +283,18 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
         #expect(d.m.answers["absences"] == .ranges([]))
     }
 
+    @Test func comingBackToAConfirmedListStartsOnDone() {
+        var d = Drive.kinds(upTo: "absences")
+        d.press(.character("a")); d.type("01032019"); d.press(.enter); d.type("20032019"); d.press(.enter)
+        #expect(d.field.row == 0)
+        d.press(.character("c"))
+        #expect(d.m.page == .outcome && d.m.fields["absences"] == nil, "the confirmed field is not kept")
+        d.press(.escape)
+        #expect(d.questionID == "absences" && d.field.row == 2, "on Done, so Enter confirms the list as it was")
+        d.press(.enter)
+        #expect(d.m.page == .outcome)
+    }
+
     @Test func rangeProblemsAreShownAndNotSaved() {
         var d = Drive.kinds(upTo: "absences")
         d.press(.character("a"))

@@ -285,7 +285,8 @@ public struct InterviewModel: Sendable {
             }
         case .dateRanges:
             handleRanges(q, &f, key)
-            if case .question(let still) = page, still == id { fields[id] = f } else { fields[id] = f }
+            // Once the list is confirmed the field is dropped, so coming back shows the answer afresh.
+            if page == .question(id) { fields[id] = f }
             return .none
         }
         fields[id] = f

@@ -150,7 +150,7 @@ public enum InterviewView {
         // The note promises underlined words, so it appears only when one is on screen.
         let shownLower = lines.prefix(max(1, r.rows - 4)).joined(separator: " ").lowercased()
         if terms.contains(where: { !$0.isEmpty && shownLower.contains($0.lowercased()) }), row < r.bottom {
-            s.writeTruncated("Underlined words are explained in help (?).", row: row, col: r.col, width: r.cols, style: .dim)
+            s.writeTruncated("Underlined words are explained in help (\(q.kind == .text ? "F1" : "?")).", row: row, col: r.col, width: r.cols, style: .dim)
             row += 1
         }
         row += 1
