@@ -113,6 +113,18 @@ static inline void lotr_install_signal_handlers(void) {
     lotr_handlers_installed = 1;
     lotr_sig_terminate = 0;
     lotr_sig_interrupt = 0;
+
+    // A launcher may hand down a mask that blocks these (Foundation's Process does): then
+    // SIGTERM would be ignored and resizes missed. Unblock what the program relies on.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGWINCH);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGQUIT);
+    sigaddset(&wanted, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
     if (!lotr_atexit_registered) { lotr_atexit_registered = 1; atexit(lotr_atexit_restore); }
 
     stack_t current;

@@ -65,6 +65,8 @@ public func runApp<M>(on device: TerminalDevice, initial: M, options: RunOptions
     let render = SizeGuard.guarded(view, minimum: options.minimumSize)
     var model = initial
     var size = device.size
+    // Tell the model the real size before the first frame (it assumes 80×24 until told).
+    (model, _) = update(model, .resize(rows: size.rows, cols: size.cols))
     device.paint(render(model, size))
     while true {
         let event = device.nextEvent(timeoutMilliseconds: options.tickMilliseconds)

@@ -129,6 +129,7 @@ final class InterviewHost {
         for effect in model.effects {
             switch effect {
             case .saveAnswer(let id): keeper?.save(id, in: &model)
+            case .saveNote(let id): keeper?.saveNote(id, in: &model)
             case .newCase: keeper?.startNewCase()
             case .export(let format, let requested):
                 let path: String
@@ -234,6 +235,8 @@ final class SessionKeeper {
         reference = resumed.session.reference
         model.answers = resumed.answers
         model.ticks = resumed.saved.ticks
+        model.notes = resumed.saved.notes
+        model.caseReference = resumed.session.reference
         savedTicks = resumed.saved.ticks
         if let q = resumed.lastQuestion {
             model.page = .question(q)
@@ -252,7 +255,10 @@ final class SessionKeeper {
         guard let store, let value = model.answers[question] else { reportFailure(in: &model); return }
         do {
             let isNew = reference == nil
-            if reference == nil { reference = try store.create(flowVersion: flowVersion, language: language).reference }
+            if reference == nil {
+                reference = try store.create(flowVersion: flowVersion, language: language).reference
+                model.caseReference = reference
+            }
             var position: String?
             if case .question(let next) = model.page { position = next }
             try store.saveAnswer(reference!, question: question, value: value, position: position)
@@ -271,6 +277,21 @@ final class SessionKeeper {
         }
     }
 
+    func saveNote(_ question: String, in model: inout InterviewModel) {
+        guard let store else { reportFailure(in: &model); return }
+        do {
+            if reference == nil {
+                reference = try store.create(flowVersion: flowVersion, language: language).reference
+                model.caseReference = reference
+            }
+            try store.saveNote(reference!, question: question, text: model.notes[question])
+        } catch {
+            self.store = nil
+            failure = (error as? SessionStoreError)?.savingOffMessage ?? "Saving is off."
+            reportFailure(in: &model)
+        }
+    }
+
     /// Ticks on the checklist are saved as they change.
     func syncTicks(_ model: InterviewModel) {
         guard let store, let reference, model.ticks != savedTicks else { return }
@@ -281,6 +302,7 @@ final class SessionKeeper {
     }
 
     func startNewCase() {
+        // The model forgets its reference itself; the next answer starts a new saved session.
         reference = nil
         savedTicks = []
     }

@@ -9,6 +9,8 @@ public enum Effect: Equatable, Sendable {
     case newCase
     case export(ExportFormat, path: String)
     case print
+    /// An adviser note on a question was written or cleared.
+    case saveNote(String)
 }
 
 public enum ExportFormat: String, CaseIterable, Sendable { case markdown, text, json
@@ -28,12 +30,18 @@ public struct InterviewModel: Sendable {
         case help
         case confirmQuit
         case export(ExportFormat, path: String)
+        /// Writing an adviser note on a question (the text typed so far).
+        case note(question: String, text: String)
     }
 
     public let flows: FlowSet
     public var today: CivilDate
     public var language: String
     public var answers: Answers = [:]
+    /// Adviser notes by question id (intake desks keep file notes per question).
+    public var notes: [String: String] = [:]
+    /// The saved session's reference, shown so that an adviser can write it on the file.
+    public var caseReference: String?
     public var page: Page = .welcome
     public var overlay: Overlay?
     /// Fields being edited, by question id.
@@ -147,6 +155,21 @@ public struct InterviewModel: Sendable {
             case .character("n"), .character("N"), .escape, .enter: self.overlay = nil
             default: break
             }
+        case .note(let question, let text):
+            switch key {
+            case .escape: self.overlay = nil
+            case .backspace: self.overlay = .note(question: question, text: String(text.dropLast()))
+            case .ctrl("u"): self.overlay = .note(question: question, text: "")
+            case .enter:
+                let trimmed = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+                notes[question] = trimmed.isEmpty ? nil : trimmed
+                effects.append(.saveNote(question))
+                self.overlay = nil
+                setMessage(trimmed.isEmpty ? "Note removed." : "Note saved.")
+            case .character(let c) where !c.isNewline && text.count < 500:
+                self.overlay = .note(question: question, text: text + String(c))
+            default: break
+            }
         case .export(let format, let path):
             switch key {
             case .escape: self.overlay = nil
@@ -216,6 +239,11 @@ public struct InterviewModel: Sendable {
         switch key {
         case .function(1): overlay = .help; return .none
         case .character("?") where !typing: overlay = .help; return .none
+        // Adviser note: Ctrl-N or F2 anywhere; `n` where it is not an answer key.
+        case .ctrl("n"), .function(2):
+            overlay = .note(question: id, text: notes[id] ?? ""); return .none
+        case .character("n") where [.choice, .multiChoice].contains(q.kind) || (q.kind == .dateRanges && !typing):
+            overlay = .note(question: id, text: notes[id] ?? ""); return .none
         case .ctrl("r"): openReview(); return .none
         case .character("r") where !typing && !isTextEntry(q.kind): openReview(); return .none
         case .escape where f.edit == nil:
@@ -553,6 +581,8 @@ public struct InterviewModel: Sendable {
     /// Forgets the case: answers, fields, ticks. The host wipes any saved copy it was told to keep.
     public mutating func startNewCase() {
         answers = [:]
+        notes = [:]
+        caseReference = nil
         fields = [:]
         ticks = []
         outcomeItem = 0

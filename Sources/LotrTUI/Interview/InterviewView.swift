@@ -25,6 +25,7 @@ public enum InterviewView {
         case .help?: drawHelp(&s, m)
         case .confirmQuit?: drawConfirmQuit(&s)
         case .export(let format, let path)?: drawExport(&s, format, path)
+        case .note(let question, let text)?: drawNote(&s, m, question, text)
         case nil: break
         }
         return s
@@ -71,8 +72,11 @@ public enum InterviewView {
             right = "Result"
             current = a.outcome.flatMap { Stage(rawValue: $0.stage) }
         }
+        if case .question(let id) = m.page, m.notes[id] != nil { right = "✎ " + right }
+        // The case reference only where there is room for it beside the title.
+        if let ref = m.caseReference, s.cols > DisplayWidth.of(right) + 56 { right = "Case \(ref) · " + right }
         let rw = DisplayWidth.of(right)
-        if s.cols > rw + 45 { s.write(right + " ", row: 0, col: s.cols - rw - 1, style: Style(.title, bold: true, reverse: true)) }
+        if s.cols > rw + 42 { s.write(right + " ", row: 0, col: s.cols - rw - 1, style: Style(.title, bold: true, reverse: true)) }
         // The five stages in order, with the current one marked, so a person always knows where they are.
         var col = 1
         for (i, stage) in Stage.allCases.enumerated() {
@@ -329,6 +333,23 @@ public enum InterviewView {
             row += s.writeWrapped(text, in: Rect(row: row, col: inner.col, rows: inner.bottom - 1 - row, cols: inner.cols), style: style) + 1
         }
         s.writeTruncated("Esc to close", row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
+    }
+
+    static func drawNote(_ s: inout Screen, _ m: InterviewModel, _ question: String, _ text: String) {
+        let rect = overlayRect(s, rows: 10, cols: 70)
+        s.fill(rect)
+        s.box(rect, style: .accent, title: "Adviser note")
+        let inner = rect.inset(rows: 1, cols: 2)
+        let q = m.flows.questions[question]?.text.text(m.language) ?? question
+        s.writeTruncated("On: " + q, row: inner.row, col: inner.col, width: inner.cols, style: .dim)
+        let lines = TextLayout.wrap(text.isEmpty ? " " : text, width: inner.cols)
+        let shown = lines.suffix(max(1, inner.rows - 3))
+        for (i, line) in shown.enumerated() {
+            s.write(line, row: inner.row + 2 + i, col: inner.col, style: Style(.selected, underline: true))
+        }
+        let lastRow = inner.row + 2 + shown.count - 1
+        s.cursor = Position(row: lastRow, col: min(inner.right - 1, inner.col + DisplayWidth.of(text.isEmpty ? "" : shown.last ?? "")))
+        s.writeTruncated("Enter save · Esc cancel · an empty note removes it", row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
     }
 
     static func drawConfirmQuit(_ s: inout Screen) {

@@ -60,6 +60,7 @@ public struct KioskModel: Sendable {
             m.notice = "To finish, press Esc or n for a new case. Staff can close this program."
             return (m, .none)
         case .resize:
+            (m.interview, _) = InterviewModel.update(m.interview, event)
             return (m, .none)
         case .key(let key):
             m.idle = 0
