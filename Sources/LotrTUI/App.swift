@@ -69,20 +69,28 @@ public func runApp<M>(on device: TerminalDevice, initial: M, options: RunOptions
     (model, _) = update(model, .resize(rows: size.rows, cols: size.cols))
     device.paint(render(model, size))
     while true {
-        let event = device.nextEvent(timeoutMilliseconds: options.tickMilliseconds)
-        if case .resize(let rows, let cols) = event {
-            size = Size(rows: rows, cols: cols)
-            device.invalidate()
-        }
-        var command = Command.none
-        if SizeGuard.admits(event, size: size, minimum: options.minimumSize) {
-            (model, command) = update(model, event)
-        }
-        if event == .terminate { return model }
-        switch command {
-        case .quit: return model
-        case .redraw: device.invalidate()
-        case .none: break
+        var event = device.nextEvent(timeoutMilliseconds: options.tickMilliseconds)
+        // Take every event already waiting (a paste, key repeat) before drawing once: a long
+        // paste then costs one frame, not one per character.
+        var taken = 0
+        while true {
+            if case .resize(let rows, let cols) = event {
+                size = Size(rows: rows, cols: cols)
+                device.invalidate()
+            }
+            var command = Command.none
+            if SizeGuard.admits(event, size: size, minimum: options.minimumSize) {
+                (model, command) = update(model, event)
+            }
+            if event == .terminate { return model }
+            switch command {
+            case .quit: return model
+            case .redraw: device.invalidate()
+            case .none: break
+            }
+            taken += 1
+            guard taken < 4096, let next = device.pendingEvent() else { break }
+            event = next
         }
         device.paint(render(model, size))
     }

@@ -34,6 +34,13 @@ public protocol TerminalDevice: AnyObject {
     func invalidate()
     /// The next event, waiting at most `timeoutMilliseconds` (nil: no limit) before `.tick`.
     func nextEvent(timeoutMilliseconds: Int?) -> Event
+    /// An event that is already waiting, without waiting for one: lets the run loop take a
+    /// whole paste or a burst of keys before drawing once.
+    func pendingEvent() -> Event?
+}
+
+extension TerminalDevice {
+    public func pendingEvent() -> Event? { nil }
 }
 
 public struct TerminalOptions: Sendable {
@@ -324,6 +331,24 @@ public final class Terminal: TerminalDevice {
             }
             if let event = InputDecoder.decode(raw, size: size) { return event }
         }
+    }
+
+    public func pendingEvent() -> Event? {
+        if lotr_pending_terminate() != 0 { return nil }  // nextEvent reports it at once
+        if inputClosed || screen == nil { return nil }
+        wtimeout(window, 0)
+        var value: wint_t = 0
+        let raw: RawInput
+        switch wget_wch(window, &value) {
+        case OK: raw = .character(UInt32(value))
+        case KEY_CODE_YES: raw = .keyCode(Int32(bitPattern: UInt32(value)))
+        default: return nil
+        }
+        if raw == .keyCode(KEY_RESIZE) {
+            size = Size(rows: Int(lotr_lines()), cols: Int(lotr_cols()))
+            invalidate()
+        }
+        return InputDecoder.decode(raw, size: size)
     }
 
     private static func nowMilliseconds() -> Int {
