@@ -6,59 +6,65 @@ extension PlainSession {
     func instruction(for q: Question) -> String {
         switch q.kind {
         case .yesNo:
-            return "Type 1 for Yes or 2 for No"
+            return t(.yesNo)
         case .choice:
-            return q.options.count == 1 ? "Type 1" : "Type a number from 1 to \(q.options.count)"
+            return choiceRange(q)
         case .multiChoice:
-            return "Type the numbers of all that apply, such as 1 3, or none"
+            return t(.multiChoice)
         case .date:
-            return "Type a date as DD/MM/YYYY"
+            return t(.date)
         case .number:
-            var s = "Type a whole number"
-            if let unit = q.unit?.text(language), !unit.isEmpty { s += " of \(unit)" }
+            var s = t(.wholeNumber)
+            if let unit = q.unit?.text(language), !unit.isEmpty { s += t(.numberUnit, unit) }
             switch (q.minimum, q.maximum) {
-            case let (min?, max?): s += " from \(min) to \(max)"
-            case let (min?, nil): s += " of at least \(min)"
-            case let (nil, max?): s += " up to \(max)"
+            case let (min?, max?): s += t(.numberRange, min, max)
+            case let (min?, nil): s += t(.numberAtLeast, min)
+            case let (nil, max?): s += t(.numberUpTo, max)
             default: break
             }
             return s
         case .money:
-            return "Type an amount in pounds, for example 1258.50"
+            return t(.money)
         case .text:
-            return q.maxLength.map { "Type your answer in up to \($0) characters" } ?? "Type your answer"
+            return q.maxLength.map { t(.textUpTo, $0) } ?? t(.textAny)
         case .dateRanges:
             return rangeInstruction(q)
         }
     }
 
+    func choiceRange(_ q: Question) -> String {
+        q.options.count == 1 ? t(.chooseOne) : t(.chooseNumber, q.options.count)
+    }
+
     /// Turns a typed line into an answer. Dates, numbers, money and text go through
-    /// `TypedInput`, so the messages are the full-screen mode's.
+    /// `TypedInput`, so the messages are the full-screen mode's, in the person's language.
     func parse(_ line: String, for q: Question) -> Result<Value, AnswerProblem> {
+        // Typed text is kept exactly as written; everything else may come from a Chinese input
+        // method in full-width characters.
+        let folded = q.kind == .text ? line : line.foldingFullWidth
         switch q.kind {
         case .yesNo:
-            switch normalized(line) {
-            case "1", "yes", "y": return .success(.bool(true))
-            case "2", "no", "n": return .success(.bool(false))
-            default: return .failure(AnswerProblem("Please type 1 for Yes or 2 for No."))
-            }
+            let t = normalized(line)
+            if PlainCommand.yes.matches(t) { return .success(.bool(true)) }
+            if PlainCommand.no.matches(t) { return .success(.bool(false)) }
+            return .failure(AnswerProblem(self.t(.yesNoRetry)))
         case .choice:
             return option(normalized(line), in: q).map { .option($0) }
         case .multiChoice:
             let t = normalized(line)
-            if t == "none" {
+            if PlainCommand.none.matches(t) {
                 // A flow's own "None of these" option is what its routes test for.
-                if case .success(let id) = option(t, in: q) { return .success(.options([id])) }
+                if case .success(let id) = option("none", in: q) { return .success(.options([id])) }
                 return .success(.options([]))
             }
-            let tokens = t.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+            let tokens = t.split(whereSeparator: { $0 == "," || $0 == "、" || $0.isWhitespace }).map(String.init)
             guard !tokens.isEmpty else {
-                return .failure(AnswerProblem("Please type the numbers of all that apply, such as 1 3, or none if none of them apply."))
+                return .failure(AnswerProblem(self.t(.multiEmpty)))
             }
             var chosen: Set<String> = []
             for token in tokens {
-                if token == "none" {
-                    return .failure(AnswerProblem("Type none on its own, or only the numbers that apply."))
+                if PlainCommand.none.matches(token) {
+                    return .failure(AnswerProblem(self.t(.noneAlone)))
                 }
                 switch option(token, in: q) {
                 case .success(let id): chosen.insert(id)
@@ -67,33 +73,41 @@ extension PlainSession {
             }
             return .success(.options(q.options.map(\.id).filter(chosen.contains)))
         case .date:
-            return TypedInput.date(line, for: q, today: today).map { .date($0) }
+            return TypedInput.date(folded, for: q, today: today).map { .date($0) }.mapError(localized)
         case .number:
-            return TypedInput.number(line, for: q, today: today).map { .number($0) }
+            return TypedInput.number(folded, for: q, today: today).map { .number($0) }.mapError(localized)
         case .money:
-            return TypedInput.money(line, for: q, today: today).map { .money($0) }
+            return TypedInput.money(folded, for: q, today: today).map { .money($0) }.mapError(localized)
         case .text:
-            return TypedInput.text(line, for: q, today: today).map { .text($0) }
+            return TypedInput.text(folded, for: q, today: today).map { .text($0) }.mapError(localized)
         case .dateRanges:
             // Lists are built in their own small dialogue, never typed on one line.
-            return .failure(AnswerProblem(rangeInstruction(q) + "."))
+            return .failure(AnswerProblem(rangeInstruction(q) + (language == "zh-Hant" ? "。" : ".")))
         }
     }
 
-    /// An option by its number, its id or its text.
+    /// An engine message in the person's language.
+    func localized(_ problem: AnswerProblem) -> AnswerProblem {
+        AnswerProblem(PlainStrings.problem(problem.message, language))
+    }
+
+    /// An option by its number, its id or its text (in the session's language or in English).
     func option(_ t: String, in q: Question) -> Result<String, AnswerProblem> {
         let count = q.options.count
-        let range = count == 1 ? "Type 1" : "Type a number from 1 to \(count)"
-        if t.isEmpty { return .failure(AnswerProblem("Please choose an option. \(range).")) }
+        let range = choiceRange(q)
+        if t.isEmpty { return .failure(AnswerProblem(self.t(.chooseOption, range))) }
         if t.allSatisfy({ $0.isASCII && $0.isNumber }) {
             guard let n = Int(t), (1...count).contains(n) else {
-                return .failure(AnswerProblem("There is no option \(t). \(range)."))
+                return .failure(AnswerProblem(self.t(.noOption, t, range)))
             }
             return .success(q.options[n - 1].id)
         }
-        if let o = q.options.first(where: { $0.id.lowercased() == t || $0.text.text(language).lowercased() == t }) {
+        if let o = q.options.first(where: {
+            $0.id.lowercased() == t || $0.text.text(language).foldingFullWidth.lowercased() == t
+                || $0.text.text("en").lowercased() == t
+        }) {
             return .success(o.id)
         }
-        return .failure(AnswerProblem("\"\(t)\" is not one of the options. \(range)."))
+        return .failure(AnswerProblem(self.t(.notAnOption, t, range)))
     }
 }

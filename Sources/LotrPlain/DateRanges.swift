@@ -5,57 +5,61 @@ import LotrFlow
 /// way a person would get right, so it has its own small dialogue: add, list, delete, done.
 extension PlainSession {
     func itemName(_ q: Question) -> String {
-        q.itemName?.text(language) ?? "absence"
+        q.itemName?.text(language) ?? t(.absence)
     }
 
-    /// "a trip abroad", "an absence".
+    /// "a trip abroad", "an absence"; Chinese has no article.
     func withArticle(_ noun: String) -> String {
-        guard let first = noun.lowercased().first else { return noun }
+        guard language != "zh-Hant", let first = noun.lowercased().first else { return noun }
         return ("aeio".contains(first) ? "an " : "a ") + noun
     }
 
     /// What the two dates of one range are called. Absences are the day the person left and the
     /// day they came back; other lists (such as gaps between visas) say in their help which
-    /// dates to give, so they are only the first and second date.
+    /// dates to give, so they are only the first and second date. Which kind of list it is
+    /// shows in the English item name, whatever the language.
     func rangeLabels(_ q: Question) -> (from: String, to: String) {
-        let item = itemName(q).lowercased()
+        let item = (q.itemName?.text("en") ?? "absence").lowercased()
         if q.itemName == nil || item.contains("trip") || item.contains("absence") {
-            return ("the day you left the UK", "the day you came back")
+            return (t(.leftUK), t(.cameBack))
         }
-        return ("the first date of the \(itemName(q))", "the second date of the \(itemName(q))")
+        return (t(.firstDateOf, itemName(q)), t(.secondDateOf, itemName(q)))
     }
 
     func rangeInstruction(_ q: Question) -> String {
-        "Type add to add \(withArticle(itemName(q))), list, delete and a number, or done when the list is complete"
+        t(.rangeInstruction, withArticle(itemName(q)))
     }
 
     func rangeCommandsHelp(_ q: Question) -> String {
         let labels = rangeLabels(q)
-        return "To build the list: add asks for \(labels.from) and \(labels.to), as DD/MM/YYYY (or type both on one line: add 01/05/2024 05/05/2024); list reads the list; delete and a number removes one; done finishes. An empty list is a valid answer."
+        return t(.rangeHelp, labels.from, labels.to)
     }
 
+    func span(_ from: CivilDate, _ to: CivilDate) -> String {
+        t(.span, Strings.date(from, language), Strings.date(to, language))
+    }
+
+    func wholeDays(_ n: Int) -> String { t(n == 1 ? .wholeDay : .wholeDays, n) }
+
     func describe(_ r: DateRange, _ q: Question) -> String {
-        var s = "\(r.from.long) to \(r.to.long)"
-        if q.showTotals {
-            let days = Calculations.absenceDays(r)
-            s += ": \(days) whole \(days == 1 ? "day" : "days")"
-        }
-        return s
+        let s = span(r.from, r.to)
+        guard q.showTotals else { return s }
+        return t(.spanWithDays, s, wholeDays(Calculations.absenceDays(r)))
     }
 
     func sayTotals(_ items: [DateRange], _ q: Question) {
         guard q.showTotals, !items.isEmpty else { return }
         let total = Calculations.totalDays(items)
         let window = Calculations.maxDaysInAny12Months(items)
-        say("Total so far: \(total) whole \(total == 1 ? "day" : "days"). Most in any 12 months: \(window) \(window == 1 ? "day" : "days").")
+        say(t(.totals, wholeDays(total), t(window == 1 ? .day : .days, window)))
     }
 
     func sayList(_ items: [DateRange], _ q: Question) {
         if items.isEmpty {
-            say("The list is empty.")
+            say(t(.listEmpty))
         } else {
-            say("The list has \(items.count) \(items.count == 1 ? "entry" : "entries"):")
-            for (i, r) in items.enumerated() { say("  \(i + 1). \(describe(r, q))") }
+            say(items.count == 1 ? t(.listHasOne) : t(.listHasMany, items.count))
+            for (i, r) in items.enumerated() { say(t(.listItem, i + 1, describe(r, q))) }
         }
         sayTotals(items, q)
     }
@@ -64,7 +68,7 @@ extension PlainSession {
         var items: [DateRange] = []
         if case .ranges(let rs)? = current { items = rs }
         sayList(items, q)
-        let prompt = rangeInstruction(q) + (current != nil ? ", Enter to keep the list" : "") + ", ? for help:"
+        let prompt = rangeInstruction(q) + (current != nil ? t(.keepList) : "") + t(.forHelp)
         while true {
             output.prompt(prompt)
             let line = try read()
@@ -75,36 +79,36 @@ extension PlainSession {
             case .quit?: throw Stop.quit
             case nil: break
             }
-            let words = normalized(line).split(whereSeparator: \.isWhitespace).map(String.init)
-            switch words.first {
-            case nil where current != nil, "done":
+            let words = PlainCommand.splitWords(normalized(line))
+            let first = words.first
+            if first == nil || PlainCommand.done.matches(first!) {
+                if first == nil && current == nil {
+                    say(t(.nothingToAdd, withArticle(itemName(q))))
+                    continue
+                }
                 if let problem = TypedInput.ranges(items, for: q, today: today) {
-                    say(problem.message)
+                    say(localized(problem).message)
                     continue
                 }
                 return .answered(.ranges(items))
-            case nil:
-                say("Type add to add \(withArticle(itemName(q))), or done if there is nothing to add.")
-            case "add":
+            } else if PlainCommand.add.matches(first!) {
                 if let range = try readRange(q, typed: Array(words.dropFirst())) { add(range, to: &items, q) }
-            case "list":
+            } else if PlainCommand.list.matches(first!) {
                 sayList(items, q)
-            case "delete":
+            } else if PlainCommand.delete.matches(first!) {
                 guard words.count == 2, let n = Int(words[1]) else {
-                    say(items.isEmpty ? "The list is empty; there is nothing to delete."
-                                      : "Type delete and the number of the entry, such as delete 1.")
+                    say(items.isEmpty ? t(.nothingToDelete) : t(.deleteHow))
                     continue
                 }
                 guard n >= 1, n <= items.count else {
-                    say(items.isEmpty ? "The list is empty; there is nothing to delete."
-                                      : "There is no entry \(n); the list has \(items.count).")
+                    say(items.isEmpty ? t(.nothingToDelete) : t(.noEntry, n, items.count))
                     continue
                 }
                 let removed = items.remove(at: n - 1)
-                say("Deleted \(removed.from.long) to \(removed.to.long).")
+                say(t(.deleted, span(removed.from, removed.to)))
                 sayTotals(items, q)
-            default:
-                say("That is not something this list understands. \(rangeInstruction(q)).")
+            } else {
+                say(t(.notUnderstood, rangeInstruction(q)))
             }
         }
     }
@@ -114,16 +118,16 @@ extension PlainSession {
         for problem in Calculations.validate(candidate) {
             if case .overlap(let a, let b) = problem, b == items.count || a == items.count {
                 let other = a == items.count ? b : a
-                say("Not added: it overlaps entry \(other + 1), \(items[other].from.long) to \(items[other].to.long). Check the dates: one cannot start before the other ends.")
+                say(t(.overlap, other + 1, span(items[other].from, items[other].to)))
                 return
             }
         }
         if let problem = TypedInput.ranges(candidate, for: q, today: today) {
-            say("Not added. \(problem.message)")
+            say(t(.notAdded, localized(problem).message))
             return
         }
         items = candidate.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
-        say("Added: \(describe(range, q)).")
+        say(t(.added, describe(range, q)))
         sayTotals(items, q)
     }
 
@@ -132,42 +136,41 @@ extension PlainSession {
         let labels = rangeLabels(q)
         if !typed.isEmpty {
             guard typed.count == 2 else {
-                say("Type add on its own, or add and two dates such as add 01/05/2024 05/05/2024.")
+                say(t(.addUsage))
                 return nil
             }
             var dates: [CivilDate] = []
             for text in typed {
                 switch TypedInput.date(text, for: q, today: today) {
                 case .success(let d): dates.append(d)
-                case .failure(let problem): say("Not added. \(problem.message)"); return nil
+                case .failure(let problem): say(t(.notAdded, localized(problem).message)); return nil
                 }
             }
-            guard dates[1] >= dates[0] else { say("Not added. \(capitalized(labels.to)) is before \(labels.from)."); return nil }
+            guard dates[1] >= dates[0] else { say(t(.notAddedReversed, capitalized(labels.to), labels.from)); return nil }
             return DateRange(from: dates[0], to: dates[1])
         }
         guard let from = try readDate(q, label: labels.from) else { return nil }
         while true {
             guard let to = try readDate(q, label: labels.to) else { return nil }
             if to >= from { return DateRange(from: from, to: to) }
-            say("\(capitalized(labels.to)) is before \(labels.from) (\(from.long)).")
+            say(t(.reversed, capitalized(labels.to), labels.from, Strings.date(from, language)))
         }
     }
 
     func readDate(_ q: Question, label: String) throws -> CivilDate? {
         while true {
-            output.prompt("Type \(label) as DD/MM/YYYY, or cancel:")
+            output.prompt(t(.readDatePrompt, label))
             let line = try read()
-            switch normalized(line) {
-            case "cancel": say("Nothing added."); return nil
-            case "quit": throw Stop.quit
-            case "?", "help":
-                say("Type \(label) as day, month and year, for example 09/04/2025. Type cancel to stop adding this one.")
+            let typed = normalized(line)
+            if PlainCommand.cancel.matches(typed) { say(t(.nothingAdded)); return nil }
+            if PlainCommand.quit.matches(typed) { throw Stop.quit }
+            if PlainCommand.help.matches(typed) {
+                say(t(.readDateHelp, label))
                 continue
-            default: break
             }
-            switch TypedInput.date(line, for: q, today: today) {
+            switch TypedInput.date(line.foldingFullWidth, for: q, today: today) {
             case .success(let d): return d
-            case .failure(let problem): say(problem.message)
+            case .failure(let problem): say(localized(problem).message)
             }
         }
     }

@@ -43,21 +43,23 @@ public struct PlainSession {
 
     /// Asks questions until input ends or the person quits.
     public mutating func run() -> PlainExit {
-        say("lotr: find which UK immigration application to make, and what evidence to gather.")
-        say("Questions come one at a time. At any question, type ? for help, back to go to the previous question, review to see or change your answers, or quit to stop.")
+        say(t(.intro))
+        say(t(.introCommands))
+        say(t(.introLists))
+        say(t(.introAnswers))
         do {
             return try interview()
         } catch Stop.endOfInput {
             output.endOfInput()
-            return finish(reason: "Input ended")
+            return finish(.endedIncomplete)
         } catch {
-            return finish(reason: "Stopped")
+            return finish(.stoppedIncomplete)
         }
     }
 
-    func finish(reason: String) -> PlainExit {
+    func finish(_ reason: PlainText) -> PlainExit {
         if assess().isComplete { return .outcome }
-        say("\(reason) before an outcome: the answers are incomplete.")
+        say(t(reason))
         return .incomplete
     }
 
@@ -82,7 +84,7 @@ public struct PlainSession {
                 case .answered(let value):
                     answers[id] = value
                     if returnAfterChange {
-                        say(value == previous ? "Answer kept." : "Answer changed.")
+                        say(t(value == previous ? .answerKept : .answerChanged))
                         focus = nil
                         returnAfterChange = false
                     } else if focus != nil {
@@ -94,7 +96,7 @@ public struct PlainSession {
                 case .back:
                     let index = focus.flatMap { assessment.path.firstIndex(of: $0) } ?? assessment.path.count
                     if index == 0 {
-                        say("This is the first question; there is nothing before it.")
+                        say(t(.firstQuestion))
                     } else {
                         focus = assessment.path[index - 1]
                         returnAfterChange = false
@@ -113,13 +115,13 @@ public struct PlainSession {
                     announcedStage = nil
                     focus = nil
                     say("")
-                    say("Starting again. The previous answers have been cleared.")
+                    say(t(.startingAgain))
                 case .change(let id, let fromReview):
                     focus = id
                     returnAfterChange = fromReview
                 }
             } else {
-                say("The questions ended without a result. The flow files have a mistake; run `lotr check` on them.")
+                say(t(.flowsBroken))
                 return .flowsBroken
             }
         }
@@ -132,29 +134,28 @@ public struct PlainSession {
 
     mutating func afterOutcome(_ assessment: Assessment) throws -> AfterOutcome {
         while true {
-            output.prompt("Type new to start again, review to see or change your answers, back to change your last answer, or quit to finish:")
-            let line = try read()
-            switch normalized(line) {
-            case "new":
+            output.prompt(t(.afterOutcomePrompt))
+            let typed = normalized(try read())
+            if PlainCommand.new.matches(typed) {
                 return .restart
-            case "quit":
+            } else if PlainCommand.quit.matches(typed) {
                 throw Stop.quit
-            case "back":
+            } else if PlainCommand.back.matches(typed) {
                 if let last = assessment.path.last { return .change(last, fromReview: false) }
-                say("There are no answers to go back to.")
-            case "review":
+                say(t(.noAnswersToGoBack))
+            } else if PlainCommand.review.matches(typed) {
                 if let chosen = try review(assessment.path) { return .change(chosen, fromReview: true) }
-            case "?", "help":
-                say("The result is above. new clears every answer and starts again; review lists your answers so you can change one; back goes to your last answer; quit ends lotr.")
-            default:
-                say("Please type new, review, back or quit.")
+            } else if PlainCommand.help.matches(typed) {
+                say(t(.afterOutcomeHelp))
+            } else {
+                say(t(.afterOutcomeRetry))
             }
         }
     }
 
     func showOutcome(_ assessment: Assessment) {
         say("")
-        say("Result")
+        say(t(.result))
         say("")
         let text = Report(flows: flows, assessment: assessment, answers: answers, language: language).text()
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -172,15 +173,15 @@ public struct PlainSession {
             say(stageHeading(q.stage))
         }
         say("")
-        say("Question \(number): \(q.text.text(language))")
+        say(t(.questionLine, number, q.text.text(language)))
         if q.kind == .choice || q.kind == .multiChoice {
-            for (i, option) in q.options.enumerated() { say("  \(i + 1). \(option.text.text(language))") }
+            for (i, option) in q.options.enumerated() { say(t(.listItem, i + 1, option.text.text(language))) }
         }
         // A list is read out in full by its own dialogue.
-        if let current, q.kind != .dateRanges { say("Your answer was: \(Format.value(current, question: q, language: language)).") }
+        if let current, q.kind != .dateRanges { say(t(.yourAnswerWas, Format.value(current, question: q, language: language))) }
         if q.kind == .dateRanges { return try askRanges(q, current: current) }
 
-        let prompt = instruction(for: q) + (current != nil ? ", Enter to keep your answer" : "") + ", ? for help:"
+        let prompt = instruction(for: q) + (current != nil ? t(.keepAnswer) : "") + t(.forHelp)
         while true {
             output.prompt(prompt)
             let line = try read()
@@ -204,50 +205,49 @@ public struct PlainSession {
     /// The words every question accepts besides an answer. A text answer that is exactly one
     /// of these words cannot be given; none of them is a plausible answer.
     func command(_ line: String) -> Command? {
-        switch normalized(line) {
-        case "?", "help": return .help
-        case "back": return .back
-        case "review": return .review
-        case "quit": return .quit
-        default: return nil
-        }
+        let typed = normalized(line)
+        if PlainCommand.help.matches(typed) { return .help }
+        if PlainCommand.back.matches(typed) { return .back }
+        if PlainCommand.review.matches(typed) { return .review }
+        if PlainCommand.quit.matches(typed) { return .quit }
+        return nil
     }
 
     func stageHeading(_ stage: Stage) -> String {
         let stages = flows.stages.map(\.stage).sorted()
         let title = flows.stageFlow(stage)?.title.text(language) ?? stage.displayName
-        guard let i = stages.firstIndex(of: stage) else { return "Stage: \(title)" }
-        return "Stage \(i + 1) of \(stages.count): \(title)"
+        guard let i = stages.firstIndex(of: stage) else { return t(.stageOnly, title) }
+        return t(.stageHeading, i + 1, stages.count, title)
     }
 
     func showHelp(_ q: Question) {
         var shown = false
         if let help = q.help?.text(language), !help.isEmpty {
-            say("Help: \(help)")
+            say(t(.helpLine, help))
             shown = true
         }
         if let why = q.why?.text(language), !why.isEmpty {
-            say("Why we ask: \(why)")
+            say(t(.whyLine, why))
             shown = true
         }
         let optionHelp = q.options.enumerated().compactMap { i, o in
-            o.help.map { "  \(i + 1). \(o.text.text(language)): \($0.text(language))" }
+            o.help.map { t(.optionHelp, i + 1, o.text.text(language), $0.text(language)) }
         }
         if !optionHelp.isEmpty {
-            say("About the options:")
+            say(t(.aboutOptions))
             optionHelp.forEach(say)
             shown = true
         }
         let terms = q.terms.compactMap { flows.glossary[$0] }
         if !terms.isEmpty {
-            say("Words used here:")
-            for t in terms { say("  \(t.term.text(language)): \(t.text.text(language))") }
+            say(t(.wordsUsed))
+            for term in terms { say(t(.glossaryLine, term.term.text(language), term.text.text(language))) }
             shown = true
         }
-        if !shown { say("There is no more help for this question.") }
-        say("Source: \(q.source.description)")
+        if !shown { say(t(.noMoreHelp)) }
+        say(t(.sourceLine, citation(q.source)))
         if q.kind == .dateRanges { say(rangeCommandsHelp(q)) }
-        say("You can also type back to go to the previous question, review to see or change your answers, or quit to stop.")
+        say(t(.alsoType))
     }
 
     // MARK: Review
@@ -257,22 +257,20 @@ public struct PlainSession {
         let answered = path.compactMap { id in flows.questions[id].flatMap { q in answers[id].map { (q, $0) } } }
         say("")
         guard !answered.isEmpty else {
-            say("You have not answered any questions yet.")
+            say(t(.noAnswersYet))
             return nil
         }
-        say("Your answers so far:")
+        say(t(.answersSoFar))
         for (i, (q, value)) in answered.enumerated() {
-            say("  \(i + 1). \(q.text.text(language)) Answer: \(Format.value(value, question: q, language: language)).")
+            say(t(.reviewItem, i + 1, q.text.text(language), Format.value(value, question: q, language: language)))
         }
         while true {
-            output.prompt("Type the number of an answer to change it, or press Enter to go on:")
-            let line = try read()
-            let t = normalized(line)
-            if t.isEmpty || t == "back" || t == "done" { return nil }
-            if t == "quit" { throw Stop.quit }
-            if let n = Int(t), (1...answered.count).contains(n) { return answered[n - 1].0.id }
-            say(answered.count == 1 ? "There is one answer: type 1 to change it, or press Enter to go on."
-                                    : "Type a number from 1 to \(answered.count), or press Enter to go on.")
+            output.prompt(t(.reviewPrompt))
+            let typed = normalized(try read())
+            if typed.isEmpty || PlainCommand.back.matches(typed) || PlainCommand.done.matches(typed) { return nil }
+            if PlainCommand.quit.matches(typed) { throw Stop.quit }
+            if let n = Int(typed), (1...answered.count).contains(n) { return answered[n - 1].0.id }
+            say(answered.count == 1 ? t(.reviewOne) : t(.reviewMany, answered.count))
         }
     }
 
@@ -285,7 +283,26 @@ public struct PlainSession {
 
     func say(_ line: String) { output.write(line) }
 
-    func normalized(_ line: String) -> String { line.trimmingSpaces.lowercased() }
+    /// A command or a choice as typed: full-width characters folded, spaces trimmed, lower case.
+    func normalized(_ line: String) -> String { line.foldingFullWidth.trimmingSpaces.lowercased() }
+
+    /// One of the plain mode's own lines in the session's language.
+    func t(_ key: PlainText, _ args: CustomStringConvertible...) -> String {
+        PlainStrings.text(key, language, args.map(\.description))
+    }
+
+    /// Where a question's rule comes from. Titles and sections stay as the source writes them
+    /// (a reader looks them up by those words); only the status note is translated.
+    func citation(_ c: Citation) -> String {
+        var s = c.section.isEmpty ? c.document.title : c.document.title + (language == "zh-Hant" ? "，" : ", ") + c.section
+        if let v = c.document.version { s += language == "zh-Hant" ? "（\(v)）" : " (\(v))" }
+        switch c.status {
+        case .verified: break
+        case .secondary: s += t(.secondarySource)
+        case .unverified: s += t(.notVerified)
+        }
+        return s
+    }
 }
 
 extension String {
