@@ -29,7 +29,9 @@ struct FlowBuilder {
     mutating func read(path: String, contents: String) {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: contents)
+            // The basic resolver: every scalar stays a string and the loader types it itself, which
+            // skips Yams' regex-based implicit typing (most of the load time).
+            root = try Yams.compose(yaml: contents, Resolver.basic)
         } catch {
             appendDiagnostic(yamlErrorDiagnostic(error, file: path))
             return

@@ -97,7 +97,7 @@ struct YAMLMap {
 
     func list(_ key: String, required isRequired: Bool = false) -> [Node] {
         guard let v = isRequired ? required(key) : self[key] else { return [] }
-        if v.scalar?.string == "" || v.null != nil { return [] }
+        if let text = v.scalar?.string, ["", "~", "null", "Null", "NULL"].contains(text) { return [] }
         guard let seq = v.sequence else {
             log.error(LotrFlow.location(of: v, in: file), "`\(key)` must be a list (lines starting with `- `)", fix: nil)
             return []

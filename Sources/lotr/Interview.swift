@@ -212,7 +212,8 @@ enum Printer {
 final class SessionKeeper {
     let flowVersion: String
     let language: String
-    private var store: SessionStore?
+    private var opened = false
+    private var storage: SessionStore?
     private(set) var reference: String?
     private var savedTicks: Set<String> = []
     private var failure: String?
@@ -220,13 +221,24 @@ final class SessionKeeper {
     init(flowVersion: String, language: String) {
         self.flowVersion = flowVersion
         self.language = language
-        do {
-            store = try SessionStore.openDefault()
-        } catch let error as SessionStoreError {
-            failure = error.savingOffMessage
-        } catch {
-            failure = "Saving is off."
+    }
+
+    /// Opened at the first save, not at start-up: the first screen should not wait for disk.
+    private var store: SessionStore? {
+        get {
+            if !opened {
+                opened = true
+                do {
+                    storage = try SessionStore.openDefault()
+                } catch let error as SessionStoreError {
+                    failure = error.savingOffMessage
+                } catch {
+                    failure = "Saving is off."
+                }
+            }
+            return storage
         }
+        set { storage = newValue }
     }
 
     func resume(_ ref: String, into model: inout InterviewModel) throws {
