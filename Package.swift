@@ -34,15 +34,17 @@ let package = Package(
             "LotrFlow", "LotrEngine", "LotrTUI", "LotrPlain", "LotrStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fixture loading and seeded randomness shared by the test targets.
+        .target(name: "LotrTestSupport", dependencies: ["LotrFlow"], path: "Tests/LotrTestSupport"),
         // Fixtures and scenario tables are read from the source tree (via #filePath), like `lotr check` reads them.
-        .testTarget(name: "LotrFlowTests", dependencies: ["LotrFlow"], exclude: ["Fixtures"]),
+        .testTarget(name: "LotrFlowTests", dependencies: ["LotrFlow", "LotrTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LotrEngineTests", dependencies: [
-            "LotrEngine", .product(name: "Yams", package: "Yams"),
+            "LotrEngine", "LotrTestSupport", .product(name: "Yams", package: "Yams"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Scenarios", "FileNoteGolden"]),
-        .testTarget(name: "LotrTUITests", dependencies: ["LotrTUI"], exclude: ["Golden"]),
-        .testTarget(name: "LotrPlainTests", dependencies: ["LotrPlain"]),
-        .testTarget(name: "LotrStoreTests", dependencies: ["LotrStore"]),
+        .testTarget(name: "LotrTUITests", dependencies: ["LotrTUI", "LotrTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LotrPlainTests", dependencies: ["LotrPlain", "LotrTestSupport"]),
+        .testTarget(name: "LotrStoreTests", dependencies: ["LotrStore", "LotrTestSupport"]),
         .testTarget(name: "LotrCLITests", dependencies: []),
     ]
 )

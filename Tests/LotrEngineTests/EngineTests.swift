@@ -1,22 +1,12 @@
 import Foundation
 import LotrEngine
 import LotrFlow
+import LotrTestSupport
 import Testing
 
 /// The small fixture flow set of the flow tests: two stages and one catalogue of each kind.
 enum FixtureFlows {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("LotrFlowTests/Fixtures").path
-    static let flows: FlowSet = {
-        var files: [(path: String, contents: String)] = []
-        for dir in ["base", "valid"] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + dir))?.sorted() ?? []
-            for n in names where n.hasSuffix(".yaml") {
-                files.append((path: n, contents: try! String(contentsOfFile: root + "/" + dir + "/" + n, encoding: .utf8)))
-            }
-        }
-        return FlowLoader.load(files: files).flows!
-    }()
+    static let flows = TestFixtures.small
 }
 
 let day = CivilDate(iso: "2026-11-23")!

@@ -1,20 +1,8 @@
 import LotrEngine
 import LotrFlow
+import LotrTestSupport
 import PropertyBased
 import Testing
-
-/// SplitMix64: a small, fast, seedable generator, so a failing walk can be replayed from its seed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A valid random answer for any question: what a person could really give.
 func randomAnswer(_ q: Question, today: CivilDate, _ rng: inout SeededRandom) -> Value {

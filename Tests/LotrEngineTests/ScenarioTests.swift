@@ -1,6 +1,7 @@
 import Foundation
 import LotrEngine
 import LotrFlow
+import LotrTestSupport
 import Testing
 import Yams
 
@@ -21,8 +22,7 @@ struct Scenario: CustomTestStringConvertible, Sendable {
 }
 
 enum ShippedFlows {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("flows").path
+    static let directory = TestFixtures.shippedFlows
     static let loaded: LoadResult = FlowLoader.load(directory: directory)
 }
 

@@ -2,22 +2,13 @@ import Foundation
 import LotrEngine
 import LotrFlow
 import LotrPlain
+import LotrTestSupport
 
 let testsRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 
 /// The fixture catalogues (forms, evidence, glossary, rates) and, by default, the two fixture
 /// stages the engine tests use: in_uk → status → absences → settled, or on to crisis.
-func fixtureFiles(_ dirs: [String]) -> [(path: String, contents: String)] {
-    let root = testsRoot.appendingPathComponent("LotrFlowTests/Fixtures").path
-    var files: [(path: String, contents: String)] = []
-    for dir in dirs {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + dir))?.sorted() ?? []
-        for n in names where n.hasSuffix(".yaml") {
-            files.append((path: n, contents: try! String(contentsOfFile: root + "/" + dir + "/" + n, encoding: .utf8)))
-        }
-    }
-    return files
-}
+func fixtureFiles(_ dirs: [String]) -> [(path: String, contents: String)] { TestFixtures.files(in: dirs) }
 
 enum Flows {
     static let fixture: FlowSet = FlowLoader.load(files: fixtureFiles(["base", "valid"])).flows!

@@ -1,24 +1,14 @@
 import Foundation
 import LotrEngine
 import LotrFlow
+import LotrTestSupport
 @testable import LotrStore
 
 /// The fixture flows of the flow tests (base catalogues plus the valid stages), read from disk
 /// the same way the engine tests read them.
 enum StoreFixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("LotrFlowTests/Fixtures").path
-    static let flows: FlowSet = {
-        var files: [(path: String, contents: String)] = []
-        for dir in ["base", "valid"] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + dir))?.sorted() ?? []
-            for n in names where n.hasSuffix(".yaml") {
-                files.append((path: n, contents: try! String(contentsOfFile: root + "/" + dir + "/" + n, encoding: .utf8)))
-            }
-        }
-        return FlowLoader.load(files: files).flows!
-    }()
-    static let today = CivilDate(iso: "2026-11-23")!
+    static let flows = TestFixtures.small
+    static let today = TestFixtures.today
 }
 
 /// A fresh private temporary folder, removed when the test ends. Tests never touch the real
@@ -33,18 +23,7 @@ final class TempDir {
     var store: String { path + "/lotr" }
 }
 
-/// SplitMix64: small, seeded, the same sequence on every machine, so a failing case can be rerun.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias SeededGenerator = SeededRandom
 
 enum Gen {
     static let awkwardStrings = ["", " ", "\"", "\\", "\u{0}", "line\nbreak\r\ttab", "é", "e\u{301}", "👩🏽‍⚕️", "中文",

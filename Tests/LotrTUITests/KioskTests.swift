@@ -1,21 +1,12 @@
 import Foundation
 import LotrEngine
 import LotrFlow
+import LotrTestSupport
 @testable import LotrTUI
 import Testing
 
 enum KioskFixture {
-    static let flows: FlowSet = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("LotrFlowTests/Fixtures").path
-        var files: [(path: String, contents: String)] = []
-        for dir in ["base", "valid"] {
-            for n in ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + dir)) ?? []).sorted() where n.hasSuffix(".yaml") {
-                files.append((path: n, contents: try! String(contentsOfFile: root + "/" + dir + "/" + n, encoding: .utf8)))
-            }
-        }
-        return FlowLoader.load(files: files).flows!
-    }()
+    static let flows = TestFixtures.small
 
     static func kiosk(idle: Int = 5, pin: String? = "2468") -> KioskModel {
         KioskModel(interview: InterviewModel(flows: flows, today: CivilDate(iso: "2026-11-23")!),
