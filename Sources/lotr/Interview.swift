@@ -114,6 +114,11 @@ final class InterviewHost {
         self.keeper = keeper
     }
 
+    func fileNote(_ model: InterviewModel) -> FileNote {
+        FileNote(flows: flows, reference: model.caseReference ?? "not saved", today: model.today, answers: model.answers,
+                 notes: model.notes, ticks: model.ticks, language: model.language)
+    }
+
     /// Where an export may really be written: anywhere normally; on a kiosk only inside the
     /// operator's folder, by file name alone.
     func exportPath(_ requested: String) -> Result<String, AnswerProblem> {
@@ -140,45 +145,30 @@ final class InterviewHost {
                     model.messageIsError = true
                     continue
                 }
-                let report = Report(flows: flows, assessment: model.assessment, answers: model.answers, language: model.language)
+                let note = fileNote(model)
                 let text: String
                 switch format {
-                case .markdown: text = report.markdown()
-                case .text: text = report.text()
-                case .json: text = report.json().serialized() + "\n"
+                case .markdown: text = note.markdown()
+                case .text: text = note.text()
+                case .json: text = note.json().serialized() + "\n"
                 }
                 do {
-                    try AtomicFile.write(text, to: path)
+                    try ExportFile.write(text, to: path)
                     model.message = "Saved the file note to \(path)."
                     model.messageIsError = false
                 } catch {
-                    model.message = "Could not save to \(path): \(error.localizedDescription)"
+                    model.message = "Could not save the file note: \(error)"
                     model.messageIsError = true
                 }
             case .print:
-                let report = Report(flows: flows, assessment: model.assessment, answers: model.answers, language: model.language)
-                (model.message, model.messageIsError) = Printer.print(report.text())
+                // A kiosk prints only the result and checklist to take away; a desk prints the file note.
+                let text = kioskExportDir != nil
+                    ? Report(flows: flows, assessment: model.assessment, answers: model.answers, language: model.language).text()
+                    : fileNote(model).text()
+                (model.message, model.messageIsError) = Printer.print(text)
             }
         }
         model.effects = []
-    }
-}
-
-enum AtomicFile {
-    /// Writes through a temporary file in the same folder and renames it, so a crash never
-    /// leaves half a file; the file is readable by its owner only.
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temp.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteNoPermission)
-        }
-        if rename(temp.path, url.path) != 0 {
-            let code = errno
-            unlink(temp.path)
-            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
-        }
     }
 }
 
