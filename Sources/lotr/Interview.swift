@@ -43,49 +43,76 @@ struct Interview: ParsableCommand {
     }
 
     func run() throws {
-        let flows = try flowOptions.load()
         let day = try parseToday(today)
         let language = lang ?? Strings.language(fromEnvironment: ProcessInfo.processInfo.environment)
         if kiosk && resume != nil { throw ValidationError("--resume cannot be used with --kiosk: a kiosk keeps nothing") }
-        // A kiosk never opens the session store: nothing personal may touch the disk.
-        let keeper = kiosk || noSave ? nil : SessionKeeper(flowVersion: flows.version, language: language)
-        let host = InterviewHost(flows: flows, kioskExportDir: kiosk ? (exportDir ?? "") : nil, keeper: keeper)
+        if resume != nil && noSave { throw ValidationError("--resume needs saving on (drop --no-save)") }
         if !kiosk && (plain || plainModeIsPreferred()) {
+            let flows = try flowOptions.load()
             let status = runPlainMode(flows: flows, today: day, language: language)
             if status != 0 { throw ExitCode(status) }
             return
         }
+        let terminal: Terminal
+        do {
+            terminal = try Terminal.start()
+        } catch {
+            printError("lotr: cannot start the full-screen mode (\(error)). Use `lotr --plain` or `lotr decide`.")
+            throw ExitCode(1)
+        }
+        defer { terminal.stop() }
+        // Something to read at once; the flows load behind it.
+        terminal.paint(SizeGuard.guarded(Splash.render, minimum: SizeGuard.minimum)(language, terminal.size))
+        let loaded = FlowLoader.load(directory: flowOptions.resolved)
+        guard let flows = loaded.flows else {
+            terminal.stop()
+            for d in loaded.errors { printError(d.description) }
+            printError("lotr: the flows in \(flowOptions.resolved) have \(loaded.errors.count) error(s); run `lotr check \(flowOptions.resolved)` for details.")
+            throw ExitCode(1)
+        }
+        // A kiosk never opens the session store: nothing personal may touch the disk.
+        let keeper = kiosk || noSave ? nil : SessionKeeper(flowVersion: flows.version, language: language)
+        let host = InterviewHost(flows: flows, kioskExportDir: kiosk ? (exportDir ?? "") : nil, keeper: keeper)
         var initial = InterviewModel(flows: flows, today: day, language: language)
-        if let ref = resume {
-            guard let keeper else { throw ValidationError("--resume needs saving on (drop --no-save)") }
+        if let ref = resume, let keeper {
             do {
                 try keeper.resume(ref, into: &initial)
-            } catch let error as SessionStoreError {
+            } catch {
+                terminal.stop()
                 printError("lotr: cannot resume \(ref): \(error)")
                 throw ExitCode(2)
             }
         }
-        do {
-            if kiosk {
-                Kiosk.hardenProcess()
-                let pin = ProcessInfo.processInfo.environment["LOTR_KIOSK_PIN"]
-                let model = KioskModel(interview: initial, settings: .init(idleSeconds: idleSeconds, pin: pin))
-                _ = try runApp(initial: model, update: { model, event in
-                    var (next, command) = KioskModel.update(model, event)
-                    host.perform(&next.interview)
-                    return (next, command)
-                }, view: KioskModel.render)
-            } else {
-                _ = try runApp(initial: initial, update: { model, event in
-                    var (next, command) = InterviewModel.update(model, event)
-                    host.perform(&next)
-                    return (next, command)
-                }, view: InterviewView.render)
-            }
-        } catch {
-            printError("lotr: cannot start the full-screen mode (\(error)). Use `lotr decide`, or run it in a terminal.")
-            throw ExitCode(1)
+        if kiosk {
+            Kiosk.hardenProcess()
+            let pin = ProcessInfo.processInfo.environment["LOTR_KIOSK_PIN"]
+            let model = KioskModel(interview: initial, settings: .init(idleSeconds: idleSeconds, pin: pin))
+            _ = runApp(on: terminal, initial: model, update: { model, event in
+                var (next, command) = KioskModel.update(model, event)
+                host.perform(&next.interview)
+                return (next, command)
+            }, view: KioskModel.render)
+        } else {
+            _ = runApp(on: terminal, initial: initial, update: { model, event in
+                var (next, command) = InterviewModel.update(model, event)
+                host.perform(&next)
+                return (next, command)
+            }, view: InterviewView.render)
         }
+    }
+}
+
+/// The first frame, drawn before the flows are read.
+enum Splash {
+    static func render(_ language: String, _ size: Size) -> Screen {
+        var s = Screen(size: size)
+        s.fill(Rect(row: 0, col: 0, rows: 1, cols: size.cols), style: Style(.title, reverse: true))
+        s.write(" lotr", row: 0, col: 0, style: Style(.title, bold: true, reverse: true))
+        let zh = language == "zh-Hant"
+        let title = zh ? "找出適合你的英國申請，以及需要準備的證明文件" : "Which UK application fits you, and what evidence to gather"
+        s.writeWrapped(title, in: Rect(row: 3, col: 2, rows: 2, cols: max(1, size.cols - 4)), style: Style(.title, bold: true))
+        s.write(zh ? "載入中……" : "Loading…", row: 6, col: 2, style: .dim)
+        return s
     }
 }
 
