@@ -57,11 +57,8 @@ func parseToday(_ raw: String?) throws -> CivilDate {
 }
 
 enum Clock {
-    /// Today's date in the UK (Europe/London): the Rules count UK calendar days.
+    /// Today's date in the UK: the Rules count UK calendar days.
     static func today() -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CivilDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1) ?? CivilDate(year: 2000, month: 1, day: 1)!
+        UKClock.date(unixSeconds: Int(time(nil)))
     }
 }

@@ -176,3 +176,19 @@ extension Result where Failure == AnswerProblem {
     #expect(TypedInput.partialDateProblem("12/13") == "The month must be 01 to 12.")
     #expect(TypedInput.partialDateProblem("12/a") == "Only digits and / please, as DD/MM/YYYY.")
 }
+
+@Test func ukDateFollowsBritishSummerTime() {
+    func at(_ iso: String, _ h: Int, _ m: Int = 0) -> Int { CivilDate(iso: iso)!.dayNumber * 86_400 + h * 3600 + m * 60 }
+    // GMT in winter: 23:30 UTC is still the same day.
+    #expect(UKClock.date(unixSeconds: at("2026-01-15", 23, 30)) == CivilDate(iso: "2026-01-15"))
+    // BST in summer: 23:30 UTC is 00:30 the next day in London.
+    #expect(UKClock.date(unixSeconds: at("2026-07-15", 23, 30)) == CivilDate(iso: "2026-07-16"))
+    // 2026: BST from 29 March 01:00 UTC to 25 October 01:00 UTC.
+    #expect(UKClock.lastSunday(year: 2026, month: 3) == CivilDate(iso: "2026-03-29"))
+    #expect(UKClock.lastSunday(year: 2026, month: 10) == CivilDate(iso: "2026-10-25"))
+    #expect(UKClock.date(unixSeconds: at("2026-03-28", 23, 30)) == CivilDate(iso: "2026-03-28"), "still GMT the night before")
+    #expect(UKClock.date(unixSeconds: at("2026-10-24", 23, 30)) == CivilDate(iso: "2026-10-25"), "still BST the night before")
+    #expect(UKClock.date(unixSeconds: at("2026-10-25", 23, 30)) == CivilDate(iso: "2026-10-25"), "GMT again after the change")
+    #expect(UKClock.lastSunday(year: 2024, month: 3) == CivilDate(iso: "2024-03-31"))
+    #expect(UKClock.date(unixSeconds: 0) == CivilDate(iso: "1970-01-01"))
+}
