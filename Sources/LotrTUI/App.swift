@@ -30,7 +30,8 @@ public enum SizeGuard {
     /// The notice shown instead of the view: centred, wrapped to whatever room there is.
     public static func notice(size: Size, minimum: Size = minimum) -> Screen {
         var screen = Screen(size: size)
-        let message = "Please make the window larger (needs \(minimum), now \(size))"
+        // Both languages: the notice can come before anyone has chosen one.
+        let message = "Please make the window larger (needs \(minimum), now \(size))\n請把視窗放大（最少 \(minimum)，現在 \(size)）"
         let width = max(1, size.cols - 2)
         let lines = TextLayout.wrap(message, width: width)
         let top = max(0, (size.rows - lines.count) / 2)

@@ -181,10 +181,10 @@ final class InterviewHost {
                 }
                 do {
                     try ExportFile.write(text, to: path)
-                    model.message = "Saved the file note to \(path)."
+                    model.message = TUIStrings.text(.savedFileNote, model.language, path)
                     model.messageIsError = false
                 } catch {
-                    model.message = "Could not save the file note: \(error)"
+                    model.message = TUIStrings.text(.couldNotSave, model.language, path, "\(error)")
                     model.messageIsError = true
                 }
             case .print:
@@ -292,7 +292,7 @@ final class SessionKeeper {
             if case .question(let next) = model.page { position = next }
             try store.saveAnswer(reference!, question: question, value: value, position: position)
             if isNew && model.message == nil {
-                model.message = "Saved as case \(reference!). To come back later: lotr --resume \(reference!)"
+                model.message = TUIStrings.text(.savedAsCase, model.language, reference!)
                 model.messageIsError = false
             }
         } catch let error as SessionStoreError {
@@ -340,7 +340,7 @@ final class SessionKeeper {
     private func reportFailure(in model: inout InterviewModel) {
         guard let failure, !toldFailure else { return }
         toldFailure = true
-        model.message = failure + " Your answers are kept only until you quit."
+        model.message = failure + " " + TUIStrings.text(.answersKeptUntilQuit, model.language)
         model.messageIsError = true
     }
 }

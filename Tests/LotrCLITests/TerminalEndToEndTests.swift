@@ -155,6 +155,12 @@ enum E2E {
             + "if stty -a | grep -q -- -icanon; then echo TTY-RAW; else echo TTY-COOKED; fi; echo EXITED; sleep 60"
     }
 
+    /// The interview in Traditional Chinese, keeping nothing on disk.
+    static func chineseScript() -> String {
+        "'\(CLI.binary)' --lang zh-Hant --no-save --flows '\(flows)' --today 2026-11-23; "
+            + "if stty -a | grep -q -- -icanon; then echo TTY-RAW; else echo TTY-COOKED; fi; echo EXITED; sleep 60"
+    }
+
     /// A fresh, private data folder for one test, removed by the caller.
     static func dataFolder() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lotr-e2e-data-\(UUID().uuidString)").path
@@ -259,6 +265,60 @@ struct TerminalEndToEndTests {
         try t.waitFor("Do you want to quit?")
         try t.keys("y")
         try t.waitFor("EXITED")
+    }
+
+    @Test func chineseInterviewToAnOutcome() throws {
+        let t = try TmuxSession(script: E2E.chineseScript())
+        let welcome = try t.waitFor("按 Enter 開始。")
+        #expect(welcome.contains("l: English"), "the way back to English is offered")
+        #expect(welcome.contains("歡迎"))
+        try t.keys("Enter")
+        let first = try t.waitFor("你現在是否持有居留許可身在英國？")
+        #expect(first.contains("第 1 題") && first.contains("1. 是") && first.contains("2. 否"))
+        try t.keys("Enter")
+        try t.waitFor("你現在持有哪一種簽證？")
+        try t.keys("1", "Enter")
+        try t.waitFor("你為甚麼想留在英國？")
+        try t.keys("Space", "Enter")
+        try t.waitFor("你第一次抵達英國是甚麼時候？")
+        try t.type("31022025")
+        try t.waitFor("2025年2月只有 28 日，所以沒有 31 日。")
+        try t.keys("C-u")
+        try t.type("09042015")
+        try t.waitFor("日期（日/月/年）： 09/04/2015")
+        try t.keys("Enter")
+        try t.waitFor("有多少名 18 歲以下的子女和你同住？")
+        try t.type("2")
+        try t.keys("Enter")
+        try t.waitFor("你有多少儲蓄？")
+        try t.type("1500")
+        try t.keys("Enter")
+        try t.waitFor("檔案記錄上應該顯示甚麼名字？")
+        try t.type("Sam")
+        try t.keys("Enter")
+        try t.waitFor("請列出你抵達英國以來每一次離開英國的時間。")
+        try t.keys("a")
+        try t.waitFor("新增離境：")
+        try t.type("01032019")
+        try t.keys("Tab")
+        try t.type("20032019")
+        try t.keys("Enter")
+        try t.waitFor("1 段離境 · 合共 18 整日")
+        try t.keys("c")
+        let result = try t.waitFor("表格：FORM(K)")
+        for label in ["結果", "用表格 K 申請", "原因", "你可能獲批的居留", "空白鍵 剔選"] {
+            #expect(result.contains(label), "\(label)")
+        }
+        try t.keys("PageDown")
+        let end = try t.waitFor("這是資訊，不是法律意見。")
+        #expect(end.contains("資料來源：") && end.contains("[ ] 你家人寫的信。"))
+        try t.keys("End", "Space")
+        try t.waitFor("[x] 你家人寫的信。")
+        try t.keys("q")
+        try t.waitFor("你想離開嗎？")
+        try t.keys("y")
+        let after = try t.waitFor("EXITED")
+        #expect(after.contains("TTY-COOKED"), "the terminal is back in its normal mode")
     }
 
     @Test func ctrlCAsksThenYQuitsAndRestoresTheTerminal() throws {

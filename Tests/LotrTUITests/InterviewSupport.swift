@@ -66,8 +66,8 @@ struct Drive {
 
 extension Drive {
     /// The kinds flow answered up to (not including) `stop`, through the keys a person would use.
-    static func kinds(upTo stop: String? = nil) -> Drive {
-        var d = Drive(InterviewFixtures.kinds)
+    static func kinds(upTo stop: String? = nil, language: String = "en") -> Drive {
+        var d = Drive(InterviewFixtures.kinds, language: language)
         d.press(.enter)  // welcome
         let steps: [(String, (inout Drive) -> Void)] = [
             ("in_uk", { $0.press(.enter) }),  // Yes is highlighted first

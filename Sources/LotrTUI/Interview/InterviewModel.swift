@@ -145,10 +145,28 @@ public struct InterviewModel: Sendable {
         messageIsError = error
     }
 
+    /// Shows one of the interview's own messages in the person's language.
+    mutating func say(_ key: TUIText, error: Bool = false) {
+        setMessage(TUIStrings.text(key, language), error: error)
+    }
+
+    /// An engine message (English) in the person's language.
+    func problem(_ english: String) -> String { TUIStrings.problem(english, language) }
+
+    /// Switches to the next language. Answers, notes and ticks stay: they are stored by id, and
+    /// every text is looked up again in the new language when drawn.
+    public mutating func switchLanguage() {
+        let all = TUIStrings.languages
+        language = all[((all.firstIndex(of: language) ?? -1) + 1) % all.count]
+        // A message was written in the old language; drop it rather than show a mixture.
+        setMessage(nil)
+    }
+
     mutating func handleOverlay(_ overlay: Overlay, _ key: Key) -> Command {
         switch overlay {
         case .help:
             if [.escape, .enter, .character("?"), .function(1), .character("q")].contains(key) { self.overlay = nil }
+            if key == .character("l") { switchLanguage() }
         case .confirmQuit:
             switch key {
             case .character("y"), .character("Y"): return .quit
@@ -165,7 +183,7 @@ public struct InterviewModel: Sendable {
                 notes[question] = trimmed.isEmpty ? nil : trimmed
                 effects.append(.saveNote(question))
                 self.overlay = nil
-                setMessage(trimmed.isEmpty ? "Note removed." : "Note saved.")
+                say(trimmed.isEmpty ? .noteRemoved : .noteSaved)
             case .character(let c) where !c.isNewline && text.count < 500:
                 self.overlay = .note(question: question, text: text + String(c))
             default: break
@@ -183,7 +201,7 @@ public struct InterviewModel: Sendable {
                 self.overlay = .export(format, path: path + String(c))
             case .enter:
                 let trimmed = String(path.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-                guard !trimmed.isEmpty else { setMessage("Type a file name to export to.", error: true); break }
+                guard !trimmed.isEmpty else { say(.typeFileName, error: true); break }
                 effects.append(.export(format, path: trimmed))
                 self.overlay = nil
             default: break
@@ -207,6 +225,8 @@ public struct InterviewModel: Sendable {
             overlay = .confirmQuit
         case .function(1), .character("?"):
             overlay = .help
+        case .character("l"), .character("L"):
+            switchLanguage()
         default: break
         }
         return .none
@@ -335,10 +355,10 @@ public struct InterviewModel: Sendable {
     /// What is wrong with the date typed so far: a wrong character or part as soon as it is
     /// typed, and once the date is complete, whether it exists and is allowed (past, future).
     func liveDateProblem(_ text: String, _ q: Question) -> String? {
-        if let problem = TypedInput.partialDateProblem(text) { return problem }
+        if let problem = TypedInput.partialDateProblem(text) { return self.problem(problem) }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[2].count == 4 else { return nil }
-        if case .failure(let p) = TypedInput.date(text, for: q, today: today) { return p.message }
+        if case .failure(let p) = TypedInput.date(text, for: q, today: today) { return problem(p.message) }
         return nil
     }
 
@@ -352,7 +372,7 @@ public struct InterviewModel: Sendable {
         }
         switch result {
         case .success(let v): confirm(q, v)
-        case .failure(let p): setMessage(p.message, error: true)
+        case .failure(let p): setMessage(problem(p.message), error: true)
         }
     }
 
@@ -400,15 +420,15 @@ public struct InterviewModel: Sendable {
                 var dateQ = q
                 dateQ.kind = .date
                 switch (TypedInput.date(edit.from, for: dateQ, today: today), TypedInput.date(edit.to, for: dateQ, today: today)) {
-                case (.failure(let p), _): edit.onTo = false; setMessage("Date you left: " + p.message, error: true)
-                case (_, .failure(let p)): setMessage("Date you came back: " + p.message, error: true)
+                case (.failure(let p), _): edit.onTo = false; setMessage(TUIStrings.text(.dateYouLeft, language) + problem(p.message), error: true)
+                case (_, .failure(let p)): setMessage(TUIStrings.text(.dateYouCameBack, language) + problem(p.message), error: true)
                 case (.success(let from), .success(let to)):
                     var updated = f.ranges
                     let range = DateRange(from: from, to: to)
                     if let i = edit.index { updated[i] = range } else { updated.append(range) }
                     updated.sort { $0.from < $1.from }
                     if let problem = TypedInput.ranges(updated, for: q, today: today) {
-                        setMessage(problem.message, error: true)
+                        setMessage(self.problem(problem.message), error: true)
                     } else {
                         f.ranges = updated
                         f.row = updated.firstIndex(of: range) ?? 0
@@ -451,14 +471,14 @@ public struct InterviewModel: Sendable {
 
     mutating func finishRanges(_ q: Question, _ f: FieldState) {
         if let problem = TypedInput.ranges(f.ranges, for: q, today: today) {
-            setMessage(problem.message, error: true)
+            setMessage(self.problem(problem.message), error: true)
         } else {
             confirm(q, .ranges(f.ranges))
         }
     }
 
     mutating func openReview() {
-        guard !assessment.path.isEmpty else { setMessage("Nothing answered yet."); return }
+        guard !assessment.path.isEmpty else { say(.nothingAnswered); return }
         if page != .review { returnPage = page }
         changingFromReview = false
         let path = assessment.path

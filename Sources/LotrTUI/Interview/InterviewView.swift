@@ -23,8 +23,8 @@ public enum InterviewView {
         s.write(fitHints(hints(m), width: size.cols - 2), row: size.rows - 1, col: 1, style: .dim)
         switch m.overlay {
         case .help?: drawHelp(&s, m)
-        case .confirmQuit?: drawConfirmQuit(&s)
-        case .export(let format, let path)?: drawExport(&s, format, path)
+        case .confirmQuit?: drawConfirmQuit(&s, m.language)
+        case .export(let format, let path)?: drawExport(&s, format, path, m.language)
         case .note(let question, let text)?: drawNote(&s, m, question, text)
         case nil: break
         }
@@ -47,40 +47,42 @@ public enum InterviewView {
 
     // MARK: Chrome
 
-    static func stageShortName(_ stage: Stage) -> String {
-        switch stage {
-        case .rules: return "Rules route"
-        case .article8: return "Article 8"
-        case .article3: return "Article 3"
-        case .discretionary: return "Discretionary"
-        case .compassionate: return "Compassionate"
-        }
+    static func stageShortName(_ stage: Stage, _ language: String = "en") -> String {
+        TUIStrings.stageShortName(stage, language)
+    }
+
+    /// The interview's own words in the model's language.
+    static func t(_ m: InterviewModel, _ key: TUIText, _ args: String...) -> String {
+        var s = TUIStrings.text(key, m.language)
+        for (i, a) in args.enumerated().reversed() { s = s.replacingOccurrences(of: "{\(i)}", with: a) }
+        return s
     }
 
     static func drawHeader(_ s: inout Screen, _ m: InterviewModel, _ a: Assessment) {
         s.fill(Rect(row: 0, col: 0, rows: 1, cols: s.cols), style: Style(.title, reverse: true))
-        s.write(" lotr · which application, what evidence", row: 0, col: 0, style: Style(.title, bold: true, reverse: true))
+        let title = t(m, .title)
+        s.write(title, row: 0, col: 0, style: Style(.title, bold: true, reverse: true))
         var right = ""
         var current: Stage?
         switch m.page {
-        case .welcome: right = "Welcome"
+        case .welcome: right = t(m, .welcome)
         case .question(let id):
-            right = "Question \(m.number(of: id))"
+            right = t(m, .questionNumber, String(m.number(of: id)))
             current = m.flows.questions[id]?.stage
-        case .review: right = "Review your answers"
+        case .review: right = t(m, .reviewTitle)
         case .outcome:
-            right = "Result"
+            right = t(m, .result)
             current = a.outcome.flatMap { Stage(rawValue: $0.stage) }
         }
         if case .question(let id) = m.page, m.notes[id] != nil { right = "✎ " + right }
         // The case reference only where there is room for it beside the title.
-        if let ref = m.caseReference, s.cols > DisplayWidth.of(right) + 56 { right = "Case \(ref) · " + right }
+        if let ref = m.caseReference, s.cols > DisplayWidth.of(right) + 56 { right = t(m, .caseRef, ref) + right }
         let rw = DisplayWidth.of(right)
-        if s.cols > rw + 42 { s.write(right + " ", row: 0, col: s.cols - rw - 1, style: Style(.title, bold: true, reverse: true)) }
+        if s.cols > rw + DisplayWidth.of(title) + 2 { s.write(right + " ", row: 0, col: s.cols - rw - 1, style: Style(.title, bold: true, reverse: true)) }
         // The five stages in order, with the current one marked, so a person always knows where they are.
         var col = 1
         for (i, stage) in Stage.allCases.enumerated() {
-            let name = "\(i + 1) \(stageShortName(stage))"
+            let name = "\(i + 1) \(stageShortName(stage, m.language))"
             let isCurrent = stage == current
             let past = current.map { stage < $0 } ?? false
             let style: Style = isCurrent ? Style(.highlight, bold: true) : (past ? .dim : .normal)
@@ -94,24 +96,28 @@ public enum InterviewView {
     /// whole rather than cutting one in half.
     static func hints(_ m: InterviewModel) -> [String] {
         if m.overlay != nil { return [] }
+        let keys: [TUIText]
         switch m.page {
-        case .welcome: return ["Enter start", "? help", "q quit"]
-        case .review: return ["↑↓ choose", "Enter change this answer", "Esc return", "Ctrl-C quit"]
-        case .outcome: return ["↑↓ item", "Space tick", "PgUp/PgDn scroll", "e export", "p print", "n new case", "r review", "q quit"]
+        case .welcome: keys = [.hintStart, .hintLanguage, .hintHelp, .hintQuit]
+        case .review: keys = [.hintChoose, .hintChangeAnswer, .hintReturn, .hintCtrlCQuit]
+        case .outcome: keys = [.hintItem, .hintTick, .hintScroll, .hintExport, .hintPrint, .hintNewCase, .hintReview, .hintQuit]
         case .question(let id):
             guard let q = m.flows.questions[id] else { return [] }
             let f = m.field(id)
             switch q.kind {
-            case .yesNo: return ["y/n or ↑↓ choose", "Enter confirm", "Esc back", "? help", "r review", "Ctrl-C quit"]
-            case .choice: return ["↑↓ or 1-\(min(9, q.options.count)) choose", "Enter confirm", "Esc back", "? help", "r review", "Ctrl-C quit"]
-            case .multiChoice: return ["↑↓ move", "Space tick", "Enter confirm", "Esc back", "? help", "r review", "Ctrl-C quit"]
+            case .yesNo: keys = [.hintYesNo, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
+            case .choice:
+                return [t(m, .hintChoiceNumbers, String(min(9, q.options.count)))]
+                    + [TUIText.hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit].map { t(m, $0) }
+            case .multiChoice: keys = [.hintMove, .hintTick, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
             case .dateRanges:
-                return f.edit == nil ? ["↑↓ move", "a add", "Enter change", "d delete", "c continue", "Esc back", "? help", "r review"]
-                    : ["Tab other date", "Enter save", "Esc cancel", "F1 help"]
-            case .text: return ["Type your answer", "Enter confirm", "Esc back", "F1 help", "Ctrl-R review", "Ctrl-C quit"]
-            default: return ["Type your answer", "Enter confirm", "Esc back", "? help", "r review", "Ctrl-C quit"]
+                keys = f.edit == nil ? [.hintMove, .hintAdd, .hintChange, .hintDelete, .hintContinue, .hintBack, .hintHelp, .hintReview]
+                    : [.hintOtherDate, .hintSave, .hintCancel, .hintF1Help]
+            case .text: keys = [.hintType, .hintConfirm, .hintBack, .hintF1Help, .hintCtrlRReview, .hintCtrlCQuit]
+            default: keys = [.hintType, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
             }
         }
+        return keys.map { t(m, $0) }
     }
 
     static func fitHints(_ parts: [String], width: Int) -> String {
@@ -128,19 +134,22 @@ public enum InterviewView {
 
     static func drawWelcome(_ s: inout Screen, _ m: InterviewModel, _ r: Rect) {
         var row = r.row
-        row += s.writeWrapped("Which UK application fits you, and what evidence to gather", in: Rect(row: row, col: r.col, rows: 2, cols: r.cols), style: Style(.title, bold: true))
+        row += s.writeWrapped(t(m, .welcomeHeading), in: Rect(row: row, col: r.col, rows: 2, cols: r.cols), style: Style(.title, bold: true))
         row += 1
         let paragraphs = [
-            "This tool asks you questions, one at a time, about your situation in the UK. It checks five kinds of application in order — a route under the Immigration Rules, family and private life (Article 8), serious illness (Article 3), discretionary leave, and compassionate grounds — and tells you which form to use, why, and what evidence to collect.",
-            "It gives information, not legal advice. It usually takes 10 to 20 minutes. You can go back and change any answer.",
-            "Keys: Enter to confirm, Esc to go back, ? for help on a question, r to review your answers, Ctrl-C to quit.",
-            "Flows reviewed \(m.flows.reviewed.long). \(m.flows.rulesVersions.first ?? "")",
+            t(m, .welcomeAbout),
+            t(m, .welcomeNotAdvice),
+            t(m, .welcomeKeys),
+            t(m, .welcomeReviewed, TUIStrings.date(m.flows.reviewed, m.language), m.flows.rulesVersions(m.language).first ?? ""),
         ]
         for (i, p) in paragraphs.enumerated() {
             guard row < r.bottom else { break }
             row += s.writeWrapped(p, in: Rect(row: row, col: r.col, rows: r.bottom - row, cols: r.cols), style: i == 3 ? .dim : .normal) + 1
         }
-        if row <= r.bottom { s.write("Press Enter to start.", row: min(row, r.bottom), col: r.col, style: Style(.accent, bold: true)) }
+        if row <= r.bottom { s.write(t(m, .welcomeStart), row: min(row, r.bottom), col: r.col, style: Style(.accent, bold: true)) }
+        // The way to the other language, written in that language, so a person who cannot read
+        // this one still finds it.
+        if row + 1 < r.bottom { s.writeTruncated(t(m, .welcomeLanguage), row: row + 1, col: r.col, width: r.cols, style: .accent) }
     }
 
     static func drawQuestion(_ s: inout Screen, _ m: InterviewModel, _ q: Question, _ r: Rect) {
@@ -154,29 +163,30 @@ public enum InterviewView {
         // The note promises underlined words, so it appears only when one is on screen.
         let shownLower = lines.prefix(max(1, r.rows - 4)).joined(separator: " ").lowercased()
         if terms.contains(where: { !$0.isEmpty && shownLower.contains($0.lowercased()) }), row < r.bottom {
-            s.writeTruncated("Underlined words are explained in help (\(q.kind == .text ? "F1" : "?")).", row: row, col: r.col, width: r.cols, style: .dim)
+            s.writeTruncated(t(m, .underlinedTerms, q.kind == .text ? "F1" : "?"), row: row, col: r.col, width: r.cols, style: .dim)
             row += 1
         }
         row += 1
         let area = Rect(row: row, col: r.col, rows: max(0, r.bottom - row), cols: r.cols)
         let f = m.field(q.id)
         switch q.kind {
-        case .yesNo: drawOptions(&s, ["Yes", "No"], cursor: f.cursor, chosen: nil, multi: nil, in: area)
-        case .choice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.cursor, chosen: nil, multi: nil, in: area)
-        case .multiChoice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.cursor, chosen: nil, multi: f.toggled, in: area)
+        case .yesNo: drawOptions(&s, [Strings.text(.yes, m.language), Strings.text(.no, m.language)], cursor: f.cursor, chosen: nil, multi: nil, in: area, more: t(m, .moreAbove))
+        case .choice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.cursor, chosen: nil, multi: nil, in: area, more: t(m, .moreAbove))
+        case .multiChoice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.cursor, chosen: nil, multi: f.toggled, in: area, more: t(m, .moreAbove))
         case .date:
-            drawField(&s, label: "Date (DD/MM/YYYY):", text: f.text, width: 12, in: area)
-            if area.rows > 2 { s.writeTruncated("For example 09/04/2025. The / is put in for you.", row: area.row + 2, col: area.col, width: area.cols, style: .dim) }
-        case .number: drawField(&s, label: (q.unit?.text(m.language)).map { "Number of \($0):" } ?? "Number:", text: f.text, width: 10, in: area)
-        case .money: drawField(&s, label: "Amount: £", text: f.text, width: 14, in: area)
-        case .text: drawField(&s, label: "Answer:", text: f.text, width: min(area.cols - 10, q.maxLength ?? 60), in: area)
+            drawField(&s, label: t(m, .dateLabel), text: f.text, width: 12, in: area)
+            if area.rows > 2 { s.writeTruncated(t(m, .dateExample), row: area.row + 2, col: area.col, width: area.cols, style: .dim) }
+        case .number: drawField(&s, label: (q.unit?.text(m.language)).map { t(m, .numberOf, $0) } ?? t(m, .number), text: f.text, width: 10, in: area)
+        case .money: drawField(&s, label: t(m, .amount), text: f.text, width: 14, in: area)
+        case .text: drawField(&s, label: t(m, .answer), text: f.text, width: min(area.cols - 10, q.maxLength ?? 60), in: area)
         case .dateRanges: drawRanges(&s, m, q, f, in: area)
         }
     }
 
-    /// The word to underline for a glossary term: "permission (leave)" is found as "permission".
+    /// The word to underline for a glossary term: "permission (leave)" is found as "permission",
+    /// "居留許可（leave）" as "居留許可".
     static func glossaryWord(_ term: String) -> String {
-        String(String(term.split(separator: "(").first ?? Substring(term)).drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        String(String(term.split(whereSeparator: { $0 == "(" || $0 == "（" }).first ?? Substring(term)).drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 
     static func writeHighlighting(_ s: inout Screen, _ line: String, row: Int, col: Int, terms: [String]) {
@@ -193,7 +203,7 @@ public enum InterviewView {
         }
     }
 
-    static func drawOptions(_ s: inout Screen, _ options: [String], cursor: Int, chosen: Int?, multi: Set<Int>?, in r: Rect) {
+    static func drawOptions(_ s: inout Screen, _ options: [String], cursor: Int, chosen: Int?, multi: Set<Int>?, in r: Rect, more: String = "↑ more") {
         guard r.rows > 0 else { return }
         // Keep the highlighted option in view when there are more options than rows.
         var heights = options.map { min(3, TextLayout.wrap($0, width: max(1, r.cols - 9)).count) }
@@ -216,7 +226,7 @@ public enum InterviewView {
                 row += 1
             }
         }
-        if first > 0 { s.write("↑ more", row: r.row, col: r.right - 6, style: .dim) }
+        if first > 0 { s.write(more, row: r.row, col: r.right - DisplayWidth.of(more), style: .dim) }
     }
 
     static func drawField(_ s: inout Screen, label: String, text: String, width: Int, in r: Rect) {
@@ -231,16 +241,16 @@ public enum InterviewView {
     static func drawRanges(_ s: inout Screen, _ m: InterviewModel, _ q: Question, _ f: FieldState, in r: Rect) {
         guard r.rows > 0 else { return }
         var row = r.row
-        let item = q.itemName?.text(m.language) ?? "period"
+        let item = q.itemName?.text(m.language) ?? t(m, .period)
         if q.showTotals {
             let total = Calculations.totalDays(f.ranges), most = Calculations.maxDaysInAny12Months(f.ranges)
-            s.writeTruncated("\(f.ranges.count) \(item)\(f.ranges.count == 1 ? "" : "s") · \(total) whole days in all · most in any 12 months: \(most) days",
+            s.writeTruncated(t(m, f.ranges.count == 1 ? .totalsOne : .totalsMany, String(f.ranges.count), item, String(total), String(most)),
                              row: row, col: r.col, width: r.cols, style: .accent)
             row += 1
         }
         let listRows = max(1, r.bottom - row - (f.edit == nil ? 0 : 2))
-        let entries = f.ranges.map { rg in "\(rg.from.uk) → \(rg.to.uk)   \(Calculations.absenceDays(rg)) days" }
-            + ["+ Add a\(item.first.map { "aeiou".contains($0) } == true ? "n" : "") \(item)", "✓ Done — continue"]
+        let entries = f.ranges.map { rg in t(m, .rangeDays, rg.from.uk, rg.to.uk, String(Calculations.absenceDays(rg))) }
+            + [t(m, item.first.map { "aeiou".contains($0) } == true ? .addAn : .addA, item), t(m, .done)]
         var first = 0
         if f.row >= listRows { first = f.row - listRows + 1 }
         for i in first..<entries.count where row < r.row + listRows + (q.showTotals ? 1 : 0) && row < r.bottom {
@@ -252,18 +262,18 @@ public enum InterviewView {
         }
         if let edit = f.edit, row + 1 < r.bottom + 1 {
             let editRow = min(row + 1, r.bottom - 1)
-            s.write(edit.index.map { "Change \(item) \($0 + 1):" } ?? "New \(item):", row: editRow - 1 < r.row ? editRow : editRow - 1, col: r.col, style: Style(.accent, bold: true))
-            var col = s.write("Left the UK ", row: editRow, col: r.col)
+            s.write(edit.index.map { t(m, .changeRange, item, String($0 + 1)) } ?? t(m, .newRange, item), row: editRow - 1 < r.row ? editRow : editRow - 1, col: r.col, style: Style(.accent, bold: true))
+            var col = s.write(t(m, .leftUK), row: editRow, col: r.col)
             col = s.write(TextLayout.pad(edit.from, width: 11), row: editRow, col: col, style: Style(.selected, reverse: !edit.onTo, underline: true))
             let fromEnd = col
-            col = s.write("  Came back ", row: editRow, col: col)
+            col = s.write(t(m, .cameBack), row: editRow, col: col)
             s.write(TextLayout.pad(edit.to, width: 11), row: editRow, col: col, style: Style(.selected, reverse: edit.onTo, underline: true))
             s.cursor = Position(row: editRow, col: edit.onTo ? col + DisplayWidth.of(edit.to) : fromEnd - 11 + DisplayWidth.of(edit.from))
         }
     }
 
     static func drawReview(_ s: inout Screen, _ m: InterviewModel, _ a: Assessment, _ r: Rect) {
-        s.write("Your answers, in the order asked. Enter on one to change it.", row: r.row, col: r.col, style: .dim)
+        s.writeTruncated(t(m, .reviewIntro), row: r.row, col: r.col, width: r.cols, style: .dim)
         let listTop = r.row + 2, height = max(1, r.bottom - listTop)
         let path = a.path
         var first = 0
@@ -285,7 +295,7 @@ public enum InterviewView {
         var row = r.row
         s.writeTruncated(o.title, row: row, col: r.col, width: r.cols, style: Style(.title, bold: true))
         row += 1
-        let form = o.form.map { "Form: \($0.code) – \($0.name)" } ?? "No form: no route found"
+        let form = o.form.map { t(m, .form, $0.code, $0.name) } ?? t(m, .noForm)
         s.writeTruncated(form, row: row, col: r.col, width: r.cols, style: Style(.accent, bold: true))
         row += 1
         s.horizontalLine(row: row, col: r.col, width: r.cols, style: .dim)
@@ -315,33 +325,33 @@ public enum InterviewView {
         var parts: [(String, Style)] = []
         if let q = m.currentQuestion {
             if let help = q.help?.text(m.language) { parts.append((help, .normal)) }
-            if let why = q.why?.text(m.language) { parts.append(("Why we ask: " + why, .normal)) }
+            if let why = q.why?.text(m.language) { parts.append((t(m, .whyWeAsk) + why, .normal)) }
             for id in q.terms {
-                if let t = m.flows.glossary[id] { parts.append((t.term.text(m.language) + ": " + t.text.text(m.language), .term)) }
+                if let t = m.flows.glossary[id] { parts.append((t.term.text(m.language) + TUIStrings.text(.termSeparator, m.language) + t.text.text(m.language), .term)) }
             }
-            if q.kind == .date { parts.append(("Type the date as day/month/year, for example 09/04/2025.", .dim)) }
-            parts.append(("Source: " + q.source.description, .dim))
+            if q.kind == .date { parts.append((t(m, .dateHelp), .dim)) }
+            parts.append((t(m, .source) + q.source.description, .dim))
         } else {
-            parts.append(("Enter confirms, Esc goes back, ? shows help, r lists your answers so you can change one, Ctrl-C quits. On the result, Space ticks an item you have, e saves a file note, p prints the checklist.", .normal))
+            parts.append((t(m, .generalHelp), .normal))
         }
         let rect = overlayRect(s, rows: s.rows - 4, cols: 72)
         s.fill(rect)
-        s.box(rect, style: .accent, title: "Help")
+        s.box(rect, style: .accent, title: t(m, .help))
         let inner = rect.inset(rows: 1, cols: 2)
         var row = inner.row
         for (text, style) in parts where row < inner.bottom - 1 {
             row += s.writeWrapped(text, in: Rect(row: row, col: inner.col, rows: inner.bottom - 1 - row, cols: inner.cols), style: style) + 1
         }
-        s.writeTruncated("Esc to close", row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
+        s.writeTruncated(t(m, .helpLanguage), row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
     }
 
     static func drawNote(_ s: inout Screen, _ m: InterviewModel, _ question: String, _ text: String) {
         let rect = overlayRect(s, rows: 10, cols: 70)
         s.fill(rect)
-        s.box(rect, style: .accent, title: "Adviser note")
+        s.box(rect, style: .accent, title: t(m, .adviserNote))
         let inner = rect.inset(rows: 1, cols: 2)
         let q = m.flows.questions[question]?.text.text(m.language) ?? question
-        s.writeTruncated("On: " + q, row: inner.row, col: inner.col, width: inner.cols, style: .dim)
+        s.writeTruncated(t(m, .noteOn) + q, row: inner.row, col: inner.col, width: inner.cols, style: .dim)
         let lines = TextLayout.wrap(text.isEmpty ? " " : text, width: inner.cols)
         let shown = lines.suffix(max(1, inner.rows - 3))
         for (i, line) in shown.enumerated() {
@@ -349,29 +359,31 @@ public enum InterviewView {
         }
         let lastRow = inner.row + 2 + shown.count - 1
         s.cursor = Position(row: lastRow, col: min(inner.right - 1, inner.col + DisplayWidth.of(text.isEmpty ? "" : shown.last ?? "")))
-        s.writeTruncated("Enter save · Esc cancel · an empty note removes it", row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
+        s.writeTruncated(t(m, .noteKeys), row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
     }
 
-    static func drawConfirmQuit(_ s: inout Screen) {
+    static func drawConfirmQuit(_ s: inout Screen, _ language: String = "en") {
         let rect = overlayRect(s, rows: 6, cols: 52)
         s.fill(rect)
-        s.box(rect, style: .error, title: "Quit?")
-        s.writeWrapped("Do you want to quit? Answers that were not saved will be lost.", in: rect.inset(rows: 1, cols: 2), style: .normal)
-        s.write("y  quit      n  keep going", row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
+        s.box(rect, style: .error, title: TUIStrings.text(.quitTitle, language))
+        s.writeWrapped(TUIStrings.text(.quitText, language), in: rect.inset(rows: 1, cols: 2), style: .normal)
+        s.write(TUIStrings.text(.quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
     }
 
-    static func drawExport(_ s: inout Screen, _ format: ExportFormat, _ path: String) {
+    static func drawExport(_ s: inout Screen, _ format: ExportFormat, _ path: String, _ language: String = "en") {
         let rect = overlayRect(s, rows: 8, cols: 64)
         s.fill(rect)
-        s.box(rect, style: .accent, title: "Save a file note")
-        var col = s.write("Format: ", row: rect.row + 2, col: rect.col + 2)
+        s.box(rect, style: .accent, title: TUIStrings.text(.exportTitle, language))
+        var col = s.write(TUIStrings.text(.exportFormat, language), row: rect.row + 2, col: rect.col + 2)
         for f in ExportFormat.allCases {
-            col = s.write((f == format ? "(•) " : "( ) ") + f.rawValue + "  ", row: rect.row + 2, col: col, style: f == format ? Style(.selected, bold: true) : .normal)
+            // markdown and json are names of file formats; only plain text has a word in each language.
+            let name = f == .text ? TUIStrings.text(.formatText, language) : f.rawValue
+            col = s.write((f == format ? "(•) " : "( ) ") + name + "  ", row: rect.row + 2, col: col, style: f == format ? Style(.selected, bold: true) : .normal)
         }
-        let c = s.write("File: ", row: rect.row + 4, col: rect.col + 2)
+        let c = s.write(TUIStrings.text(.exportFile, language), row: rect.row + 4, col: rect.col + 2)
         s.write(TextLayout.pad(TextLayout.truncate(path, width: rect.cols - 11), width: rect.cols - 10), row: rect.row + 4, col: c, style: Style(.selected, underline: true))
         s.cursor = Position(row: rect.row + 4, col: min(rect.right - 2, c + DisplayWidth.of(path)))
-        s.write("Tab format · Enter save · Esc cancel", row: rect.bottom - 2, col: rect.col + 2, style: .dim)
+        s.write(TUIStrings.text(.exportKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: .dim)
     }
 }
 
@@ -385,37 +397,42 @@ public enum OutcomeLayout {
 
     public static func lines(_ o: OutcomeResult, ticks: Set<String>, selected: Int, width: Int, language: String) -> [Line] {
         var out: [Line] = []
+        func t(_ key: TUIText, _ args: String...) -> String {
+            var s = TUIStrings.text(key, language)
+            for (i, a) in args.enumerated().reversed() { s = s.replacingOccurrences(of: "{\(i)}", with: a) }
+            return s
+        }
         func para(_ text: String, _ style: Style = .normal, indent: String = "", first: String? = nil, item: Int? = nil) {
             let lines = TextLayout.wrap(text, width: max(1, width - DisplayWidth.of(indent)))
             for (i, l) in lines.enumerated() { out.append(Line(text: (i == 0 ? (first ?? indent) : indent) + l, style: style, item: item)) }
         }
         func heading(_ text: String) { out.append(Line(text: "", style: .normal, item: nil)); out.append(Line(text: text, style: Style(.title, bold: true), item: nil)) }
-        heading("Why")
+        heading(t(.why))
         for reason in o.reasons { para(reason, indent: "  ", first: "• ") }
-        if let g = o.grant { heading("What you may be granted"); para(g) }
+        if let g = o.grant { heading(t(.granted)); para(g) }
         if let c = o.conditions { para(c) }
-        heading("Fees (as of \(o.feesAsOf.long))")
-        if o.fees.isEmpty { para("No fee is listed for this outcome.") }
+        heading(t(.feesAsOf, Strings.date(o.feesAsOf, language)))
+        if o.fees.isEmpty { para(t(.noFee)) }
         for f in o.fees {
-            let amount = f.tenthsOfYears.map { "\(Format.money(f.amount)) a year × \(Format.years(tenths: $0)) years = \(Format.money(f.total))" } ?? Format.money(f.amount)
-            para("\(f.name): \(amount) (from \(f.inForceFrom.long))", indent: "  ", first: "• ")
+            let amount = f.tenthsOfYears.map { t(.feePerYear, Format.money(f.amount), Format.years(tenths: $0), Format.money(f.total)) } ?? Format.money(f.amount)
+            para(t(.feeFrom, f.name, amount, Strings.date(f.inForceFrom, language)), indent: "  ", first: "• ")
         }
         if let w = o.feeWaiver { para(w, .dim) }
-        if let a = o.appeal { heading("If you are refused"); para(a) }
+        if let a = o.appeal { heading(t(.ifRefused)); para(a) }
         if !o.warnings.isEmpty {
-            heading("Warnings")
+            heading(t(.warnings))
             for w in o.warnings { para(w, Style(.error, bold: true), indent: "  ", first: "! ") }
         }
-        heading("Evidence checklist (Space ticks what you have)")
+        heading(t(.checklist))
         for (i, item) in o.checklist.enumerated() {
             let isSelected = i == selected
             let mark = ticks.contains(item.id) ? "[x] " : "[ ] "
             para(item.text, isSelected ? Style(.selected, reverse: true) : .normal, indent: "    ", first: mark, item: i)
             para(item.why, .dim, indent: "    ", item: i)
-            para("Source: " + item.source, .dim, indent: "    ", item: i)
+            para(t(.source) + item.source, .dim, indent: "    ", item: i)
         }
         out.append(Line(text: "", style: .normal, item: nil))
-        para("Flows reviewed \(o.reviewed.long). \(o.rulesVersions.joined(separator: "; ")) This is information, not legal advice.", .dim)
+        para(t(.footer, Strings.date(o.reviewed, language), o.rulesVersions.joined(separator: "; ")), .dim)
         return out
     }
 }

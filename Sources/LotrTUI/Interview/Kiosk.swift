@@ -30,9 +30,13 @@ public struct KioskModel: Sendable {
     /// How many times the session was wiped (for tests and the operator's log, never contents).
     public private(set) var wipes = 0
 
+    /// The language each new person starts in: a wipe also undoes a switch made by the last one.
+    public let startLanguage: String
+
     public init(interview: InterviewModel, settings: Settings) {
         self.interview = interview
         self.settings = settings
+        self.startLanguage = interview.language
     }
 
     /// The key that starts the staff exit. Documented in the README; harmless if pressed by
@@ -57,7 +61,7 @@ public struct KioskModel: Sendable {
         case .interrupt:
             // Ctrl-C must not leave a public kiosk.
             m.idle = 0
-            m.notice = "To finish, press Esc or n for a new case. Staff can close this program."
+            m.notice = TUIStrings.text(.kioskNoQuit, m.interview.language)
             return (m, .none)
         case .resize:
             (m.interview, _) = InterviewModel.update(m.interview, event)
@@ -108,7 +112,7 @@ public struct KioskModel: Sendable {
                 wipe()
                 return (self, .quit)
             }
-            notice = settings.pin == nil ? "Staff exit is not set up (LOTR_KIOSK_PIN)." : "Wrong PIN."
+            notice = TUIStrings.text(settings.pin == nil ? .kioskNoPin : .kioskWrongPin, interview.language)
         default: break
         }
         return (self, .none)
@@ -116,7 +120,7 @@ public struct KioskModel: Sendable {
 
     /// Forgets everything the person entered: answers, typed fields, ticks, messages.
     public mutating func wipe() {
-        let fresh = InterviewModel(flows: interview.flows, today: interview.today, language: interview.language)
+        let fresh = InterviewModel(flows: interview.flows, today: interview.today, language: startLanguage)
         interview = fresh
         countdown = nil
         staffEntry = nil
@@ -140,16 +144,17 @@ public struct KioskModel: Sendable {
             let w = min(size.cols - 4, 56), h = 7
             let rect = Rect(row: max(1, (size.rows - h) / 2), col: (size.cols - w) / 2, rows: h, cols: w)
             s.fill(rect)
-            s.box(rect, style: .error, title: "Are you still there?")
-            s.writeWrapped("Press any key to carry on. Otherwise everything you entered will be wiped in \(left) seconds.",
+            let language = m.interview.language
+            s.box(rect, style: .error, title: TUIStrings.text(.kioskStillThere, language))
+            s.writeWrapped(TUIStrings.text(.kioskCountdown, language, String(left)),
                            in: rect.inset(rows: 2, cols: 2), style: Style(.normal, bold: true))
         }
         if let entry = m.staffEntry {
             let w = min(size.cols - 4, 40)
             let rect = Rect(row: max(1, size.rows / 2 - 2), col: (size.cols - w) / 2, rows: 5, cols: w)
             s.fill(rect)
-            s.box(rect, style: .accent, title: "Staff")
-            s.write("PIN: " + String(repeating: "•", count: entry.count), row: rect.row + 2, col: rect.col + 2)
+            s.box(rect, style: .accent, title: TUIStrings.text(.kioskStaff, m.interview.language))
+            s.write(TUIStrings.text(.kioskPin, m.interview.language) + String(repeating: "•", count: entry.count), row: rect.row + 2, col: rect.col + 2)
         }
         return s
     }

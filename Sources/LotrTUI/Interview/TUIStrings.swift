@@ -1,0 +1,436 @@
+import LotrEngine
+import LotrFlow
+
+/// Every text the full-screen interview draws itself (the flows bring their own), so that a
+/// person can use it entirely in their language. `{0}`, `{1}` … stand for values filled in.
+public enum TUIText: String, CaseIterable, Sendable {
+    // Header and progress line
+    case title, welcome, questionNumber, result, reviewTitle, caseRef
+    case stageRules, stageArticle8, stageArticle3, stageDiscretionary, stageCompassionate
+    // Welcome
+    case welcomeHeading, welcomeAbout, welcomeNotAdvice, welcomeKeys, welcomeReviewed, welcomeStart, welcomeLanguage
+    // Key hints
+    case hintStart, hintLanguage, hintHelp, hintQuit, hintChoose, hintChangeAnswer, hintReturn, hintCtrlCQuit
+    case hintItem, hintTick, hintScroll, hintExport, hintPrint, hintNewCase, hintReview
+    case hintYesNo, hintChoiceNumbers, hintMove, hintConfirm, hintBack, hintAdd, hintChange, hintDelete, hintContinue
+    case hintOtherDate, hintSave, hintCancel, hintF1Help, hintType, hintCtrlRReview
+    // Questions
+    case underlinedTerms, dateLabel, dateExample, numberOf, number, amount, answer, moreAbove
+    case rangeDays, totalsOne, totalsMany, addA, addAn, done, changeRange, newRange, leftUK, cameBack, period
+    // Review
+    case reviewIntro
+    // Outcome
+    case form, noForm, why, granted, feesAsOf, noFee, feePerYear, feeFrom, ifRefused, warnings, checklist, source, footer
+    // Help, note, quit, export
+    case help, whyWeAsk, termSeparator, dateHelp, generalHelp, escToClose, helpLanguage
+    case adviserNote, noteOn, noteKeys, quitTitle, quitText, quitKeys
+    case exportTitle, exportFormat, exportFile, exportKeys, formatText
+    // Messages the interview sets
+    case noteRemoved, noteSaved, typeFileName, nothingAnswered, dateYouLeft, dateYouCameBack
+    case savedFileNote, couldNotSave, savedAsCase, answersKeptUntilQuit
+    // Kiosk
+    case kioskNoQuit, kioskStillThere, kioskCountdown, kioskStaff, kioskPin, kioskNoPin, kioskWrongPin
+}
+
+public enum TUIStrings {
+    static let en: [TUIText: String] = [
+        .title: " lotr · which application, what evidence",
+        .welcome: "Welcome",
+        .questionNumber: "Question {0}",
+        .result: "Result",
+        .reviewTitle: "Review your answers",
+        .caseRef: "Case {0} · ",
+        .stageRules: "Rules route",
+        .stageArticle8: "Article 8",
+        .stageArticle3: "Article 3",
+        .stageDiscretionary: "Discretionary",
+        .stageCompassionate: "Compassionate",
+
+        .welcomeHeading: "Which UK application fits you, and what evidence to gather",
+        .welcomeAbout: "This tool asks you questions, one at a time, about your situation in the UK. It checks five kinds of application in order — a route under the Immigration Rules, family and private life (Article 8), serious illness (Article 3), discretionary leave, and compassionate grounds — and tells you which form to use, why, and what evidence to collect.",
+        .welcomeNotAdvice: "It gives information, not legal advice. It usually takes 10 to 20 minutes. You can go back and change any answer.",
+        .welcomeKeys: "Keys: Enter to confirm, Esc to go back, ? for help on a question, r to review your answers, Ctrl-C to quit.",
+        .welcomeReviewed: "Flows reviewed {0}. {1}",
+        .welcomeStart: "Press Enter to start.",
+        .welcomeLanguage: "l: 中文 — 按 l 改用繁體中文 (press l for Traditional Chinese)",
+
+        .hintStart: "Enter start",
+        .hintLanguage: "l 中文",
+        .hintHelp: "? help",
+        .hintQuit: "q quit",
+        .hintChoose: "↑↓ choose",
+        .hintChangeAnswer: "Enter change this answer",
+        .hintReturn: "Esc return",
+        .hintCtrlCQuit: "Ctrl-C quit",
+        .hintItem: "↑↓ item",
+        .hintTick: "Space tick",
+        .hintScroll: "PgUp/PgDn scroll",
+        .hintExport: "e export",
+        .hintPrint: "p print",
+        .hintNewCase: "n new case",
+        .hintReview: "r review",
+        .hintYesNo: "y/n or ↑↓ choose",
+        .hintChoiceNumbers: "↑↓ or 1-{0} choose",
+        .hintMove: "↑↓ move",
+        .hintConfirm: "Enter confirm",
+        .hintBack: "Esc back",
+        .hintAdd: "a add",
+        .hintChange: "Enter change",
+        .hintDelete: "d delete",
+        .hintContinue: "c continue",
+        .hintOtherDate: "Tab other date",
+        .hintSave: "Enter save",
+        .hintCancel: "Esc cancel",
+        .hintF1Help: "F1 help",
+        .hintType: "Type your answer",
+        .hintCtrlRReview: "Ctrl-R review",
+
+        .underlinedTerms: "Underlined words are explained in help ({0}).",
+        .dateLabel: "Date (DD/MM/YYYY):",
+        .dateExample: "For example 09/04/2025. The / is put in for you.",
+        .numberOf: "Number of {0}:",
+        .number: "Number:",
+        .amount: "Amount: £",
+        .answer: "Answer:",
+        .moreAbove: "↑ more",
+        .rangeDays: "{0} → {1}   {2} days",
+        .totalsOne: "{0} {1} · {2} whole days in all · most in any 12 months: {3} days",
+        .totalsMany: "{0} {1}s · {2} whole days in all · most in any 12 months: {3} days",
+        .addA: "+ Add a {0}",
+        .addAn: "+ Add an {0}",
+        .done: "✓ Done — continue",
+        .changeRange: "Change {0} {1}:",
+        .newRange: "New {0}:",
+        .leftUK: "Left the UK ",
+        .cameBack: "  Came back ",
+        .period: "period",
+
+        .reviewIntro: "Your answers, in the order asked. Enter on one to change it.",
+
+        .form: "Form: {0} – {1}",
+        .noForm: "No form: no route found",
+        .why: "Why",
+        .granted: "What you may be granted",
+        .feesAsOf: "Fees (as of {0})",
+        .noFee: "No fee is listed for this outcome.",
+        .feePerYear: "{0} a year × {1} years = {2}",
+        .feeFrom: "{0}: {1} (from {2})",
+        .ifRefused: "If you are refused",
+        .warnings: "Warnings",
+        .checklist: "Evidence checklist (Space ticks what you have)",
+        .source: "Source: ",
+        .footer: "Flows reviewed {0}. {1} This is information, not legal advice.",
+
+        .help: "Help",
+        .whyWeAsk: "Why we ask: ",
+        .termSeparator: ": ",
+        .dateHelp: "Type the date as day/month/year, for example 09/04/2025.",
+        .generalHelp: "Enter confirms, Esc goes back, ? shows help, r lists your answers so you can change one, Ctrl-C quits. On the result, Space ticks an item you have, e saves a file note, p prints the checklist.",
+        .escToClose: "Esc to close",
+        .helpLanguage: "Esc to close · l: 中文",
+        .adviserNote: "Adviser note",
+        .noteOn: "On: ",
+        .noteKeys: "Enter save · Esc cancel · an empty note removes it",
+        .quitTitle: "Quit?",
+        .quitText: "Do you want to quit? Answers that were not saved will be lost.",
+        .quitKeys: "y  quit      n  keep going",
+        .exportTitle: "Save a file note",
+        .exportFormat: "Format: ",
+        .exportFile: "File: ",
+        .exportKeys: "Tab format · Enter save · Esc cancel",
+        .formatText: "text",
+
+        .noteRemoved: "Note removed.",
+        .noteSaved: "Note saved.",
+        .typeFileName: "Type a file name to export to.",
+        .nothingAnswered: "Nothing answered yet.",
+        .dateYouLeft: "Date you left: ",
+        .dateYouCameBack: "Date you came back: ",
+        .savedFileNote: "Saved the file note to {0}.",
+        .couldNotSave: "Could not save to {0}: {1}",
+        .savedAsCase: "Saved as case {0}. To come back later: lotr --resume {0}",
+        .answersKeptUntilQuit: "Your answers are kept only until you quit.",
+
+        .kioskNoQuit: "To finish, press Esc or n for a new case. Staff can close this program.",
+        .kioskStillThere: "Are you still there?",
+        .kioskCountdown: "Press any key to carry on. Otherwise everything you entered will be wiped in {0} seconds.",
+        .kioskStaff: "Staff",
+        .kioskPin: "PIN: ",
+        .kioskNoPin: "Staff exit is not set up (LOTR_KIOSK_PIN).",
+        .kioskWrongPin: "Wrong PIN.",
+    ]
+
+    static let zhHant: [TUIText: String] = [
+        .title: " lotr · 該提出哪種申請、要準備甚麼證明",
+        .welcome: "歡迎",
+        .questionNumber: "第 {0} 題",
+        .result: "結果",
+        .reviewTitle: "檢查你的答案",
+        .caseRef: "個案 {0} · ",
+        .stageRules: "規則途徑",
+        .stageArticle8: "第 8 條",
+        .stageArticle3: "第 3 條",
+        .stageDiscretionary: "酌情居留",
+        .stageCompassionate: "恩恤理由",
+
+        .welcomeHeading: "哪一種英國申請適合你，以及要準備甚麼證明文件",
+        .welcomeAbout: "這個工具會逐條問你有關你在英國情況的問題。它會按次序檢查五類申請——《移民規則》（Immigration Rules）下的途徑、家庭及私人生活（第 8 條，Article 8）、嚴重疾病（第 3 條，Article 3）、酌情居留（Discretionary Leave），以及恩恤理由（compassionate grounds）——然後告訴你應該用哪一份表格、原因，以及要收集甚麼證明文件。",
+        .welcomeNotAdvice: "這裡提供的是資訊，不是法律意見。通常需要 10 至 20 分鐘。你可以返回修改任何答案。",
+        .welcomeKeys: "按鍵：Enter 確認，Esc 返回，? 查看問題說明，r 檢查你的答案，Ctrl-C 離開。",
+        .welcomeReviewed: "問題內容最後審閱日期：{0}。{1}",
+        .welcomeStart: "按 Enter 開始。",
+        .welcomeLanguage: "l: English — 按 l 改用英文 (press l for English)",
+
+        .hintStart: "Enter 開始",
+        .hintLanguage: "l English",
+        .hintHelp: "? 說明",
+        .hintQuit: "q 離開",
+        .hintChoose: "↑↓ 選擇",
+        .hintChangeAnswer: "Enter 修改這個答案",
+        .hintReturn: "Esc 返回",
+        .hintCtrlCQuit: "Ctrl-C 離開",
+        .hintItem: "↑↓ 項目",
+        .hintTick: "空白鍵 剔選",
+        .hintScroll: "PgUp/PgDn 捲動",
+        .hintExport: "e 匯出",
+        .hintPrint: "p 列印",
+        .hintNewCase: "n 新個案",
+        .hintReview: "r 檢查",
+        .hintYesNo: "y/n 或 ↑↓ 選擇",
+        .hintChoiceNumbers: "↑↓ 或 1-{0} 選擇",
+        .hintMove: "↑↓ 移動",
+        .hintConfirm: "Enter 確認",
+        .hintBack: "Esc 返回",
+        .hintAdd: "a 新增",
+        .hintChange: "Enter 修改",
+        .hintDelete: "d 刪除",
+        .hintContinue: "c 繼續",
+        .hintOtherDate: "Tab 另一個日期",
+        .hintSave: "Enter 儲存",
+        .hintCancel: "Esc 取消",
+        .hintF1Help: "F1 說明",
+        .hintType: "輸入你的答案",
+        .hintCtrlRReview: "Ctrl-R 檢查",
+
+        .underlinedTerms: "有底線的詞語在說明（{0}）中有解釋。",
+        .dateLabel: "日期（日/月/年）：",
+        .dateExample: "例如 09/04/2025。/ 會自動加上。",
+        .numberOf: "{0}數目：",
+        .number: "數目：",
+        .amount: "金額：£",
+        .answer: "答案：",
+        .moreAbove: "↑ 更多",
+        .rangeDays: "{0} → {1}   {2} 日",
+        .totalsOne: "{0} 段{1} · 合共 {2} 整日 · 任何 12 個月內最多：{3} 日",
+        .totalsMany: "{0} 段{1} · 合共 {2} 整日 · 任何 12 個月內最多：{3} 日",
+        .addA: "+ 新增{0}",
+        .addAn: "+ 新增{0}",
+        .done: "✓ 完成 — 繼續",
+        .changeRange: "修改第 {1} 段{0}：",
+        .newRange: "新增{0}：",
+        .leftUK: "離開英國 ",
+        .cameBack: "  回到英國 ",
+        .period: "期間",
+
+        .reviewIntro: "你的答案，按提問次序排列。在答案上按 Enter 可以修改。",
+
+        .form: "表格：{0} – {1}",
+        .noForm: "沒有表格：找不到合適的途徑",
+        .why: "原因",
+        .granted: "你可能獲批的居留",
+        .feesAsOf: "費用（截至 {0}）",
+        .noFee: "這個結果沒有列出費用。",
+        .feePerYear: "每年 {0} × {1} 年 = {2}",
+        .feeFrom: "{0}：{1}（由 {2} 起）",
+        .ifRefused: "如果申請被拒",
+        .warnings: "注意事項",
+        .checklist: "證明文件清單（按空白鍵剔選你已有的文件）",
+        .source: "資料來源：",
+        .footer: "問題內容最後審閱日期：{0}。{1} 這是資訊，不是法律意見。",
+
+        .help: "說明",
+        .whyWeAsk: "為甚麼要問：",
+        .termSeparator: "：",
+        .dateHelp: "請按日/月/年輸入日期，例如 09/04/2025。",
+        .generalHelp: "Enter 確認，Esc 返回，? 顯示說明，r 列出你的答案讓你修改，Ctrl-C 離開。在結果頁，空白鍵剔選你已有的項目，e 儲存檔案記錄，p 列印清單。",
+        .escToClose: "按 Esc 關閉",
+        .helpLanguage: "按 Esc 關閉 · l: English",
+        .adviserNote: "顧問備註",
+        .noteOn: "問題：",
+        .noteKeys: "Enter 儲存 · Esc 取消 · 留空會刪除備註",
+        .quitTitle: "離開？",
+        .quitText: "你想離開嗎？未儲存的答案會遺失。",
+        .quitKeys: "y  離開      n  繼續",
+        .exportTitle: "儲存檔案記錄",
+        .exportFormat: "格式：",
+        .exportFile: "檔案：",
+        .exportKeys: "Tab 格式 · Enter 儲存 · Esc 取消",
+        .formatText: "純文字",
+
+        .noteRemoved: "已刪除備註。",
+        .noteSaved: "已儲存備註。",
+        .typeFileName: "請輸入要匯出的檔案名稱。",
+        .nothingAnswered: "還未回答任何問題。",
+        .dateYouLeft: "離開日期：",
+        .dateYouCameBack: "回來日期：",
+        .savedFileNote: "已把檔案記錄儲存到 {0}。",
+        .couldNotSave: "無法儲存到 {0}：{1}",
+        .savedAsCase: "已儲存為個案 {0}。之後要繼續：lotr --resume {0}",
+        .answersKeptUntilQuit: "你的答案只會保留到你離開為止。",
+
+        .kioskNoQuit: "要結束，請按 Esc，或按 n 開始新個案。職員可以關閉這個程式。",
+        .kioskStillThere: "你還在嗎？",
+        .kioskCountdown: "按任何鍵繼續。否則你輸入的所有資料會在 {0} 秒後清除。",
+        .kioskStaff: "職員",
+        .kioskPin: "密碼：",
+        .kioskNoPin: "未設定職員離開功能（LOTR_KIOSK_PIN）。",
+        .kioskWrongPin: "密碼錯誤。",
+    ]
+
+    /// The languages the interview can be switched between, in the order `l` cycles them.
+    public static let languages = ["en", "zh-Hant"]
+
+    static func table(_ language: String) -> [TUIText: String] { language == "zh-Hant" ? zhHant : en }
+
+    /// The text in the language (English where a language lacks it), with `{n}` filled in.
+    public static func text(_ key: TUIText, _ language: String, _ args: String...) -> String {
+        var s = table(language)[key] ?? en[key] ?? key.rawValue
+        for (i, a) in args.enumerated().reversed() { s = s.replacingOccurrences(of: "{\(i)}", with: a) }
+        return s
+    }
+
+    /// The `{n}` placeholders a text uses (a test checks both languages use the same ones).
+    static func placeholders(_ s: String) -> Set<String> {
+        var found: Set<String> = []
+        var rest = Substring(s)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            let digits = after.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, after.dropFirst(digits.count).first == "}" { found.insert("{\(digits)}") }
+            rest = after
+        }
+        return found
+    }
+
+    /// A date as people write it in the language.
+    static func date(_ d: CivilDate, _ language: String) -> String { Strings.date(d, language) }
+
+    static func stageShortName(_ stage: Stage, _ language: String) -> String {
+        switch stage {
+        case .rules: return text(.stageRules, language)
+        case .article8: return text(.stageArticle8, language)
+        case .article3: return text(.stageArticle3, language)
+        case .discretionary: return text(.stageDiscretionary, language)
+        case .compassionate: return text(.stageCompassionate, language)
+        }
+    }
+}
+
+// MARK: Messages from the engine
+
+/// `TypedInput` and `AnswerParser` write their messages in English, so that every front end
+/// gives the same ones; the interview recognises each shape and says it in the person's
+/// language. A message no shape fits (one added to the engine later) stays in English rather
+/// than being lost.
+struct ProblemShape: Sendable {
+    /// Literal pieces between the holes: `pieces.count == holes + 1`.
+    let pieces: [String]
+    let chinese: String
+    /// Rewrites the captured values (an English month name as its number); nil rejects the match.
+    let convert: @Sendable ([String]) -> [String]?
+
+    /// `english` is the message exactly as `TypedInput` gives it, with `{n}` for each value.
+    init(_ english: String, _ chinese: String, convert: @escaping @Sendable ([String]) -> [String]? = { $0 }) {
+        var pieces: [String] = [], current = ""
+        var rest = Substring(english)
+        while let c = rest.first {
+            let digits = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+            if c == "{", !digits.isEmpty, rest.dropFirst(1 + digits.count).first == "}" {
+                pieces.append(current)
+                current = ""
+                rest = rest.dropFirst(2 + digits.count)
+            } else {
+                current.append(c)
+                rest = rest.dropFirst()
+            }
+        }
+        pieces.append(current)
+        self.pieces = pieces
+        self.chinese = chinese
+        self.convert = convert
+    }
+
+    /// The values in the holes if `s` has this shape. Holes never hold the literal that follows
+    /// them (the engine puts in only numbers, month names and amounts), so the first match is right.
+    func match(_ s: String) -> [String]? {
+        guard s.hasPrefix(pieces[0]) else { return nil }
+        var rest = Substring(s).dropFirst(pieces[0].count)
+        var captures: [String] = []
+        for (i, literal) in pieces.enumerated().dropFirst() {
+            if i == pieces.count - 1 {
+                guard rest.hasSuffix(literal), rest.count >= literal.count else { return nil }
+                captures.append(String(rest.dropLast(literal.count)))
+                rest = rest.suffix(0)
+            } else {
+                guard !literal.isEmpty, let r = rest.firstRange(of: literal) else { return nil }
+                captures.append(String(rest[..<r.lowerBound]))
+                rest = rest[r.upperBound...]
+            }
+        }
+        guard rest.isEmpty, captures.allSatisfy({ !$0.isEmpty }) else { return nil }
+        return convert(captures)
+    }
+
+    func fill(_ captures: [String]) -> String {
+        var s = chinese
+        for (i, c) in captures.enumerated().reversed() { s = s.replacingOccurrences(of: "{\(i)}", with: c) }
+        return s
+    }
+}
+
+extension TUIStrings {
+    static let problemShapes: [ProblemShape] = [
+        // TypedInput: dates
+        ProblemShape("Please type a date as DD/MM/YYYY, for example 09/04/2025.", "請輸入日期，按日/月/年（DD/MM/YYYY），例如 09/04/2025。"),
+        ProblemShape("Please type the date as DD/MM/YYYY, for example 09/04/2025.", "請輸入日期，按日/月/年（DD/MM/YYYY），例如 09/04/2025。"),
+        ProblemShape("Please type the year with four digits, for example 2025.", "年份要有四位數字，例如 2025。"),
+        ProblemShape("There is no month {0}. The month comes second: DD/MM/YYYY.", "沒有 {0} 月。月份排在第二：日/月/年（DD/MM/YYYY）。"),
+        ProblemShape("{0} {1} has {2} days, so day {3} does not exist.", "{1}年{0}月只有 {2} 日，所以沒有 {3} 日。") { c in
+            guard let m = CivilDate.monthNames.firstIndex(of: c[0]) else { return nil }
+            return [String(m + 1)] + c.dropFirst()
+        },
+        ProblemShape("Only digits and / please, as DD/MM/YYYY.", "請只輸入數字和 /，按日/月/年（DD/MM/YYYY）。"),
+        ProblemShape("A date has three parts: DD/MM/YYYY.", "日期有三個部分：日/月/年（DD/MM/YYYY）。"),
+        ProblemShape("The day must be 01 to 31.", "日子必須是 01 至 31。"),
+        ProblemShape("The month must be 01 to 12.", "月份必須是 01 至 12。"),
+        ProblemShape("The year has four digits.", "年份有四位數字。"),
+        // TypedInput: numbers, money, text
+        ProblemShape("Please type a whole number using digits, for example 3.", "請用阿拉伯數字輸入整數，例如 3。"),
+        ProblemShape("Please type an amount in pounds, for example 1258 or 1258.50.", "請輸入以英鎊計的金額，例如 1258 或 1258.50。"),
+        ProblemShape("Please type an answer.", "請輸入答案。"),
+        // AnswerParser.check, as TypedInput passes it on (first letter capitalised, full stop added)
+        ProblemShape("This date is in the future; it must be today or earlier.", "這個日期在將來；日期必須是今天或以前。"),
+        ProblemShape("This date is in the past; it must be today or later.", "這個日期已經過去；日期必須是今天或以後。"),
+        ProblemShape("This date is too long ago; check the year.", "這個日期太久以前；請檢查年份。"),
+        ProblemShape("The number must be at least {0}.", "數字最少要是 {0}。"),
+        ProblemShape("The number must be at most {0}.", "數字最多只可以是 {0}。"),
+        ProblemShape("The number cannot be negative.", "數字不可以是負數。"),
+        ProblemShape("The amount must be at least {0}.", "金額最少要是 {0}。"),
+        ProblemShape("The amount must be at most {0}.", "金額最多只可以是 {0}。"),
+        ProblemShape("The amount cannot be negative.", "金額不可以是負數。"),
+        ProblemShape("Please keep this to {0} characters.", "請把答案限制在 {0} 個字以內。"),
+        ProblemShape("Item {0} ends in the future; only periods that have ended count.", "第 {0} 項在將來才結束；只計算已經結束的期間。"),
+        ProblemShape("Item {0} starts too long ago; check the year.", "第 {0} 項的開始日期太久以前；請檢查年份。"),
+        ProblemShape("Item {0}: the return date is before the departure date.", "第 {0} 項：回來的日期早於離開的日期。"),
+        ProblemShape("Items {0} and {1} overlap; you cannot leave again before coming back.", "第 {0} 項和第 {1} 項重疊；你不能在回來之前再次離開。"),
+    ]
+
+    /// An engine message in the language; the English itself when no shape fits.
+    public static func problem(_ message: String, _ language: String) -> String {
+        guard language == "zh-Hant" else { return message }
+        for shape in problemShapes {
+            if let captures = shape.match(message) { return shape.fill(captures) }
+        }
+        return message
+    }
+}
