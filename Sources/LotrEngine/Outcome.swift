@@ -77,8 +77,11 @@ struct OutcomeBuilder {
             let triggers = rule.condition?.expr.identifiers.filter { flows.questions[$0] != nil } ?? []
             var why = rule.why?.text(language) ?? (triggers.isEmpty ? Strings.text(.neededForThis, language) : "")
             if !triggers.isEmpty {
-                let asked = triggers.compactMap { flows.questions[$0]?.text.text(language) }.map { "“\($0)”" }
-                why += (why.isEmpty ? "" : " ") + "(\(Strings.text(.fromYourAnswerTo, language)) \(asked.joined(separator: language == "zh-Hant" ? "、" : " and ")))"
+                let zh = language == "zh-Hant"
+                let asked = triggers.compactMap { flows.questions[$0]?.text.text(language) }.map { zh ? "「\($0)」" : "“\($0)”" }
+                let from = Strings.text(.fromYourAnswerTo, language)
+                why += zh ? "（\(from)\(asked.joined(separator: "、"))）"
+                          : (why.isEmpty ? "" : " ") + "(\(from) \(asked.joined(separator: " and ")))"
             }
             return ChecklistItem(id: item.id, text: item.text.text(language), help: item.help?.text(language), why: why,
                                  triggeredBy: triggers, source: item.source.description)
