@@ -3,7 +3,8 @@ import LotrFlow
 /// A file note for an adviser's records: the case reference, every question on the path with its
 /// answer and any note, the outcome and the checklist with its ticks. Pure: the caller loads the
 /// session and passes `today` in. Three shapes, like `Report`: Markdown, plain text that fits
-/// 80 columns, and JSON with stable keys.
+/// 78 display columns, and JSON with stable keys. Labels are in the note's `language`; form names,
+/// citations and what was typed are not translated.
 public struct FileNote {
     /// A saved answer that no longer fits the flows, shown apart so it is not silently lost.
     public struct Aside: Hashable, Sendable {
@@ -80,13 +81,105 @@ public struct FileNote {
     var report: Report { Report(flows: flows, assessment: assessment, answers: answers, language: language) }
 
     var flowsLine: String {
-        var s = "version \(flows.version), reviewed \(flows.reviewed.long)"
-        if !flows.rulesVersions.isEmpty { s += " (\(flows.rulesVersions.joined(separator: "; ")))" }
-        return s
+        let s = label(.flowsLine, flows.version, date(flows.reviewed))
+        let versions = flows.rulesVersions(language)
+        return versions.isEmpty ? s : parenthesised(s, versions.joined(separator: isChinese ? "；" : "; "))
     }
 
     var changedLine: String? {
         guard flowsChanged, let saved = savedFlowVersion else { return nil }
-        return "The flows have changed since these answers were saved (saved under version \(saved))."
+        return label(.flowsChanged, saved)
+    }
+
+    // MARK: Words in the note's language
+
+    var isChinese: Bool { language == "zh-Hant" }
+
+    /// A label with its `{0}`, `{1}` … filled in, in one pass so that a filled-in value that
+    /// happens to contain `{1}` is left as it is.
+    func label(_ key: FileNoteLabel, _ arguments: String...) -> String {
+        FileNoteLabel.fill(FileNoteLabel.text(key, language), arguments)
+    }
+
+    func t(_ key: UIString) -> String { Strings.text(key, language) }
+
+    func date(_ d: CivilDate) -> String { Strings.date(d, language) }
+
+    /// Chinese takes the full-width colon, with no space after it.
+    var colon: String { isChinese ? "：" : ":" }
+    var colonSpace: String { isChinese ? "：" : ": " }
+
+    /// `Fees (as of …)` or `費用（截至 …）`.
+    func parenthesised(_ s: String, _ inside: String) -> String { isChinese ? "\(s)（\(inside)）" : "\(s) (\(inside))" }
+
+    /// Between two sentences: a space in English, none after a Chinese full stop.
+    var sentenceGap: String { isChinese ? "" : " " }
+}
+
+/// The file note's own words, in every language the flows may use. Kept beside the note rather
+/// than in `UIString` because only the note uses them; `{0}`, `{1}` … are filled in by `label`.
+/// Form names, citations and what the adviser typed are never translated.
+public enum FileNoteLabel: String, CaseIterable, Sendable {
+    case title, date, started, lastSaved, flows, flowsLine, flowsChanged
+    case questionsHeading, noQuestions, answer, adviserNote, notFinished, nextQuestion
+    case outcome, granted, ticked, otherNotesHeading, keptAsideHeading, unreadable, disclaimer
+
+    public static let en: [FileNoteLabel: String] = [
+        .title: "File note: case {0}", .date: "Date", .started: "Session started", .lastSaved: "Last saved",
+        .flows: "Flows", .flowsLine: "version {0}, reviewed {1}",
+        .flowsChanged: "The flows have changed since these answers were saved (saved under version {0}).",
+        .questionsHeading: "Questions and answers, in the order asked", .noQuestions: "No questions answered yet.",
+        .answer: "Answer", .adviserNote: "Adviser's note", .notFinished: "Not finished.",
+        .nextQuestion: "The next question is: {0}", .outcome: "Outcome", .granted: "What may be granted",
+        .ticked: "{0} of {1} ticked", .otherNotesHeading: "Other adviser's notes (questions no longer on the path)",
+        .keptAsideHeading: "Answers kept aside (not used above)", .unreadable: "(unreadable)",
+        .disclaimer: "This is information, not legal advice. Check GOV.UK before applying, and get advice from a regulated adviser (Immigration Advice Authority) where possible.",
+    ]
+    public static let zhHant: [FileNoteLabel: String] = [
+        .title: "檔案記錄：個案 {0}", .date: "日期", .started: "開始日期", .lastSaved: "最後儲存日期",
+        .flows: "問題內容", .flowsLine: "版本 {0}，審閱日期 {1}",
+        .flowsChanged: "儲存這些答案之後，問題內容已有更改（儲存時的版本是 {0}）。",
+        .questionsHeading: "問題及答案（按提問次序）", .noQuestions: "尚未回答任何問題。",
+        .answer: "答案", .adviserNote: "顧問備註", .notFinished: "尚未完成。",
+        .nextQuestion: "下一條問題是：{0}", .outcome: "結果", .granted: "可能獲批的居留",
+        .ticked: "已剔選 {0} 項，共 {1} 項", .otherNotesHeading: "其他顧問備註（已不在提問路徑上的問題）",
+        .keptAsideHeading: "暫時擱置的答案（上文沒有採用）", .unreadable: "（無法讀取）",
+        .disclaimer: "這是資訊，不是法律意見。申請前請查閱 GOV.UK，並盡可能向受規管的顧問（由 Immigration Advice Authority 規管）尋求意見。",
+    ]
+
+    /// The table for a language; English for any language without one.
+    public static func table(_ language: String) -> [FileNoteLabel: String] { language == "zh-Hant" ? zhHant : en }
+
+    public static func text(_ key: FileNoteLabel, _ language: String) -> String {
+        table(language)[key] ?? en[key] ?? key.rawValue
+    }
+
+    public static func fill(_ template: String, _ arguments: [String]) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let i = Int(after[..<close]), arguments.indices.contains(i) {
+                out += arguments[i]
+                rest = after[after.index(after: close)...]
+            } else {
+                out.append("{")
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    /// The `{n}` placeholders a template uses, so a test can check both languages fill the same ones.
+    public static func placeholders(_ template: String) -> Set<Int> {
+        var found: Set<Int> = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let i = Int(after[..<close]) { found.insert(i) }
+            rest = after
+        }
+        return found
     }
 }

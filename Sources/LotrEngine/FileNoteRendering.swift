@@ -3,146 +3,163 @@ import LotrFlow
 extension FileNote {
     // MARK: Plain text
 
-    /// Plain text wrapped to `width` columns (78 leaves room for printers that reserve a column).
+    /// Plain text wrapped to `width` display columns (78 leaves room for printers that reserve
+    /// a column); Chinese characters count as two columns.
     public func text(width: Int = 78) -> String {
         var lines: [String] = []
         func para(_ s: String, indent: String = "", first: String? = nil) {
+            let indentWidth = DisplayWidth.of(indent)
             for line in wrapPlain(s, width: width, indent: indent, firstIndent: first ?? indent) {
-                // A word longer than the width (a long URL) is cut so that every line still fits.
-                var rest = Substring(line)
-                while rest.count > width && width > indent.count {
-                    lines.append(String(rest.prefix(width)))
-                    rest = Substring(indent) + rest.dropFirst(width)
+                // Only a width too narrow for the indent plus a word leaves a line too wide; it is cut
+                // by display width so that every line still fits.
+                var rest = line
+                var cut = false
+                while DisplayWidth.of(rest) > width && width > indentWidth {
+                    let head = TextLayout.prefix(rest, width: width)
+                    // Nothing fits past the indent (a wide character in a one-column gap): stop rather than loop.
+                    if head.isEmpty || (cut && DisplayWidth.of(head) <= indentWidth) { break }
+                    lines.append(head)
+                    rest = indent + String(rest.dropFirst(head.count))
+                    cut = true
                 }
-                lines.append(String(rest))
+                lines.append(rest)
             }
+        }
+        func underlined(_ s: String, _ mark: String) {
+            let start = lines.count
+            para(s)
+            let widest = lines[start...].map { DisplayWidth.of($0) }.max() ?? 0
+            lines.append(String(repeating: mark, count: min(width, widest)))
         }
         func heading(_ s: String) {
             lines.append("")
-            lines.append(s)
-            lines.append(String(repeating: "-", count: min(width, s.count)))
+            underlined(s, "-")
         }
-        let title = "File note: case \(reference)"
-        lines.append(title.uppercased())
-        lines.append(String(repeating: "=", count: min(width, title.count)))
+        underlined(label(.title, reference).uppercased(), "=")
         lines.append("")
-        para("Date: \(today.long)")
-        if let started { para("Session started: \(started.long)") }
-        if let updated { para("Last saved: \(updated.long)") }
-        para("Flows: " + flowsLine, indent: "  ", first: "")
+        para(label(.date) + colonSpace + date(today))
+        if let started { para(label(.started) + colonSpace + date(started)) }
+        if let updated { para(label(.lastSaved) + colonSpace + date(updated)) }
+        para(label(.flows) + colonSpace + flowsLine, indent: "  ", first: "")
         if let changedLine { para(changedLine) }
 
-        heading("Questions and answers, in the order asked")
+        heading(label(.questionsHeading))
         let items = entries
-        if items.isEmpty { lines.append("No questions answered yet.") }
+        if items.isEmpty { para(label(.noQuestions)) }
         for (i, e) in items.enumerated() {
             let number = "\(i + 1). "
             let pad = String(repeating: " ", count: number.count)
             para(questionText(e.id), indent: pad, first: number)
-            para("Answer: " + answerText(e), indent: pad + "  ", first: pad)
-            if let n = e.note { para("Adviser's note: " + n, indent: pad + "  ", first: pad) }
+            para(label(.answer) + colonSpace + answerText(e), indent: pad + "  ", first: pad)
+            if let n = e.note { para(label(.adviserNote) + colonSpace + n, indent: pad + "  ", first: pad) }
         }
         if !assessment.isComplete, let q = assessment.next {
             lines.append("")
-            para("Not finished. The next question is: " + q.text.text(language))
+            para(label(.notFinished) + sentenceGap + label(.nextQuestion, q.text.text(language)))
         }
 
         if let o = assessment.outcome {
-            heading("Outcome")
+            heading(label(.outcome))
             para(o.title)
-            para("Stage: " + report.stageName(o.stage))
-            para("Form: " + (o.form.map { "\($0.code) – \($0.name)" } ?? "none"))
-            lines.append("Why:")
+            para(t(.stage) + colonSpace + report.stageName(o.stage), indent: "  ", first: "")
+            para(t(.form) + colonSpace + report.formLine(o), indent: "  ", first: "")
+            lines.append(t(.why) + colon)
             for r in o.reasons { para(r, indent: "    ", first: "  - ") }
-            if let g = o.grant { para("What may be granted: " + g, indent: "  ") }
+            if let g = o.grant { para(label(.granted) + colonSpace + g, indent: "  ") }
             if let c = o.conditions { para(c, indent: "  ") }
-            lines.append("Fees (as of \(o.feesAsOf.long)):")
-            if o.fees.isEmpty { lines.append("  No fee is listed for this outcome.") }
+            para(parenthesised(t(.fees), report.asOf(o)) + colon)
+            if o.fees.isEmpty { para(t(.noFee), indent: "  ") }
             for f in o.fees { para(report.feeSentence(f), indent: "    ", first: "  - ") }
             if let w = o.feeWaiver { para(w, indent: "  ") }
             if !o.warnings.isEmpty {
-                lines.append("Warnings:")
+                lines.append(t(.warnings) + colon)
                 for w in o.warnings { para(w, indent: "    ", first: "  ! ") }
             }
 
-            let done = o.checklist.filter { ticks.contains($0.id) }.count
-            heading("Evidence checklist (\(done) of \(o.checklist.count) ticked)")
+            heading(checklistHeading(o))
             for item in o.checklist {
                 para(item.text, indent: "    ", first: ticks.contains(item.id) ? "[x] " : "[ ] ")
-                para("Why: " + item.why, indent: "    ")
-                para("Source: " + item.source, indent: "    ")
+                para(t(.because) + colonSpace + item.why, indent: "    ")
+                para(t(.source) + colonSpace + item.source, indent: "    ")
             }
         }
 
         let other = otherNotes
         if !other.isEmpty {
-            heading("Other adviser's notes (questions no longer on the path)")
-            for n in other { para(questionText(n.question) + ": " + n.note, indent: "    ", first: "  - ") }
+            heading(label(.otherNotesHeading))
+            for n in other { para(questionText(n.question) + colonSpace + n.note, indent: "    ", first: "  - ") }
         }
         if !keptAside.isEmpty {
-            heading("Answers kept aside (not used above)")
+            heading(label(.keptAsideHeading))
             for a in keptAside {
-                para("\(questionText(a.question)): \(a.answer ?? "(unreadable)") — \(a.reason)", indent: "    ", first: "  - ")
+                para(questionText(a.question) + colonSpace + (a.answer ?? label(.unreadable)) + " — " + a.reason, indent: "    ", first: "  - ")
             }
         }
         lines.append("")
-        para(FileNote.disclaimer)
+        para(label(.disclaimer))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `Evidence checklist (1 of 2 ticked)`.
+    func checklistHeading(_ o: OutcomeResult) -> String {
+        let done = o.checklist.filter { ticks.contains($0.id) }.count
+        return parenthesised(t(.checklist), label(.ticked, "\(done)", "\(o.checklist.count)"))
     }
 
     // MARK: Markdown
 
     public func markdown() -> String {
-        var md = "# File note: case \(reference)\n\n"
-        md += "- **Date:** \(today.long)\n"
-        if let started { md += "- **Session started:** \(started.long)\n" }
-        if let updated { md += "- **Last saved:** \(updated.long)\n" }
-        md += "- **Flows:** \(flowsLine)\n"
+        /// `**Date:** `: the colon goes inside the bold, as a label.
+        func bold(_ s: String) -> String { "**\(s)\(colon)** " }
+        func italic(_ s: String) -> String { "*\(s)\(colon)* " }
+        var md = "# \(label(.title, reference))\n\n"
+        md += "- " + bold(label(.date)) + date(today) + "\n"
+        if let started { md += "- " + bold(label(.started)) + date(started) + "\n" }
+        if let updated { md += "- " + bold(label(.lastSaved)) + date(updated) + "\n" }
+        md += "- " + bold(label(.flows)) + flowsLine + "\n"
         if let changedLine { md += "\n> \(changedLine)\n" }
 
-        md += "\n## Questions and answers, in the order asked\n\n"
+        md += "\n## \(label(.questionsHeading))\n\n"
         let items = entries
-        if items.isEmpty { md += "No questions answered yet.\n" }
+        if items.isEmpty { md += label(.noQuestions) + "\n" }
         for (i, e) in items.enumerated() {
-            md += "\(i + 1). \(questionText(e.id))  \n   **Answer:** \(FileNote.escape(answerText(e)))" + (e.note == nil ? "\n" : "  \n")
-            if let n = e.note { md += "   *Adviser's note:* \(FileNote.escape(n))\n" }
+            md += "\(i + 1). \(questionText(e.id))  \n   " + bold(label(.answer)) + FileNote.escape(answerText(e)) + (e.note == nil ? "\n" : "  \n")
+            if let n = e.note { md += "   " + italic(label(.adviserNote)) + FileNote.escape(n) + "\n" }
         }
         if !assessment.isComplete, let q = assessment.next {
-            md += "\n**Not finished.** The next question is: \(q.text.text(language))\n"
+            md += "\n**\(label(.notFinished))**\(sentenceGap)\(label(.nextQuestion, q.text.text(language)))\n"
         }
 
         if let o = assessment.outcome {
-            md += "\n## Outcome: \(o.title)\n\n"
-            md += "- **Stage:** \(report.stageName(o.stage))\n"
-            md += "- **Form:** " + (o.form.map { "\($0.code) – \($0.name)" } ?? "none") + "\n\n"
-            md += "### Why\n\n" + o.reasons.map { "- \($0)" }.joined(separator: "\n") + "\n"
-            if let g = o.grant { md += "\n### What may be granted\n\n\(g)\n" + (o.conditions.map { "\n\($0)\n" } ?? "") }
-            md += "\n### Fees (as of \(o.feesAsOf.long))\n\n"
-            md += o.fees.isEmpty ? "No fee is listed for this outcome.\n" : o.fees.map { "- \(report.feeSentence($0))" }.joined(separator: "\n") + "\n"
+            md += "\n## \(label(.outcome))\(colonSpace)\(o.title)\n\n"
+            md += "- " + bold(t(.stage)) + report.stageName(o.stage) + "\n"
+            md += "- " + bold(t(.form)) + report.formLine(o) + "\n\n"
+            md += "### \(t(.why))\n\n" + o.reasons.map { "- \($0)" }.joined(separator: "\n") + "\n"
+            if let g = o.grant { md += "\n### \(label(.granted))\n\n\(g)\n" + (o.conditions.map { "\n\($0)\n" } ?? "") }
+            md += "\n### \(parenthesised(t(.fees), report.asOf(o)))\n\n"
+            md += o.fees.isEmpty ? t(.noFee) + "\n" : o.fees.map { "- \(report.feeSentence($0))" }.joined(separator: "\n") + "\n"
             if let w = o.feeWaiver { md += "\n\(w)\n" }
-            if !o.warnings.isEmpty { md += "\n### Warnings\n\n" + o.warnings.map { "- **\($0)**" }.joined(separator: "\n") + "\n" }
-            let done = o.checklist.filter { ticks.contains($0.id) }.count
-            md += "\n## Evidence checklist (\(done) of \(o.checklist.count) ticked)\n\n"
+            if !o.warnings.isEmpty { md += "\n### \(t(.warnings))\n\n" + o.warnings.map { "- **\($0)**" }.joined(separator: "\n") + "\n" }
+            md += "\n## \(checklistHeading(o))\n\n"
             for item in o.checklist {
-                md += "- [\(ticks.contains(item.id) ? "x" : " ")] \(item.text)  \n  *Why:* \(item.why)  \n  *Source:* \(item.source)\n"
+                md += "- [\(ticks.contains(item.id) ? "x" : " ")] \(item.text)  \n  " + italic(t(.because)) + item.why + "  \n  " + italic(t(.source)) + item.source + "\n"
             }
         }
 
         let other = otherNotes
         if !other.isEmpty {
-            md += "\n## Other adviser's notes (questions no longer on the path)\n\n"
-            for n in other { md += "- \(questionText(n.question)): \(FileNote.escape(n.note))\n" }
+            md += "\n## \(label(.otherNotesHeading))\n\n"
+            for n in other { md += "- \(questionText(n.question))\(colonSpace)\(FileNote.escape(n.note))\n" }
         }
         if !keptAside.isEmpty {
-            md += "\n## Answers kept aside (not used above)\n\n"
-            for a in keptAside { md += "- \(questionText(a.question)): \(FileNote.escape(a.answer ?? "(unreadable)")) — \(a.reason)\n" }
+            md += "\n## \(label(.keptAsideHeading))\n\n"
+            for a in keptAside {
+                md += "- \(questionText(a.question))\(colonSpace)\(FileNote.escape(a.answer ?? label(.unreadable))) — \(a.reason)\n"
+            }
         }
-        md += "\n---\n\n" + FileNote.disclaimer + "\n"
+        md += "\n---\n\n" + label(.disclaimer) + "\n"
         return md
     }
-
-    /// The flows' version and review date are in the note's header, so only this is added at the end.
-    static let disclaimer = "This is information, not legal advice. Check GOV.UK before applying, and get advice from a regulated adviser (Immigration Advice Authority) where possible."
 
     /// Escapes what a person typed so that it reads as text, not as Markdown or HTML.
     static func escape(_ s: String) -> String {

@@ -76,7 +76,7 @@ public struct Report {
         }
         guard let o = assessment.outcome else {
             if let q = assessment.next {
-                lines.append("\(t(.notFinished)): \(t(.nextQuestionIs))")
+                lines.append("\(t(.notFinished))\(colon)\(t(.nextQuestionIs))")
                 para(q.text.text(language), indent: "  ")
                 lines.append("  (\(t(.questionID)): \(q.id))")
             }
@@ -85,8 +85,8 @@ public struct Report {
         lines += wrapPlain(language == "en" ? o.title.uppercased() : o.title, width: width, indent: "", firstIndent: "")
         lines.append(String(repeating: "=", count: min(width, max(4, o.title.count))))
         lines.append("")
-        lines.append("\(t(.stage)): \(stageName(o.stage))")
-        lines.append("\(t(.form)): " + formLine(o))
+        lines.append("\(t(.stage))\(colon)\(stageName(o.stage))")
+        lines.append("\(t(.form))\(colon)" + formLine(o))
         lines.append("")
         lines.append(t(.why))
         for r in o.reasons { para(r, indent: "  ", first: "- ") }
@@ -107,8 +107,8 @@ public struct Report {
         lines.append(t(.checklist))
         for item in o.checklist {
             para(item.text, indent: "      ", first: "  [ ] ")
-            para("\(t(.because)): " + item.why, indent: "      ")
-            para("\(t(.source)): " + item.source, indent: "      ")
+            para("\(t(.because))\(colon)" + item.why, indent: "      ")
+            para("\(t(.source))\(colon)" + item.source, indent: "      ")
         }
         lines.append("")
         lines += footer().flatMap { wrapPlain($0, width: width, indent: "", firstIndent: "") }
@@ -139,6 +139,9 @@ public struct Report {
 
     func t(_ key: UIString) -> String { Strings.text(key, language) }
 
+    /// ": " in English, a full-width colon in Chinese.
+    var colon: String { language == "zh-Hant" ? "：" : ": " }
+
     func date(_ d: CivilDate) -> String { Strings.date(d, language) }
 
     /// "FLR(HRO) – Apply to stay …": form names stay in English, as on GOV.UK and the form itself.
@@ -165,6 +168,10 @@ public struct Report {
     func footer() -> [String] {
         let versions = flows.rulesVersions(language).joined(separator: "; ")
         let ending = versions.hasSuffix(".") || versions.hasSuffix("。") ? "" : "."
+        if language == "zh-Hant" {
+            return ["\(t(.assessedOn))：\(date(assessment.today))。\(t(.flowsReviewed))：\(date(flows.reviewed))；\(versions)\(t(.flowVersion))：\(flows.version)。",
+                    t(.notLegalAdvice)]
+        }
         return ["\(t(.assessedOn)) \(date(assessment.today)). \(t(.flowsReviewed)) \(date(flows.reviewed)); \(versions)\(ending) \(t(.flowVersion)) \(flows.version).",
          t(.notLegalAdvice)]
     }
