@@ -1,4 +1,5 @@
 # lotr — see README.md. `make run` to use it, `make test` to test it.
+SHELL   := /bin/bash
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 FLOWS   ?= flows
@@ -44,8 +45,11 @@ run: release
 
 test: test-deps
 	$(SWIFT) build
-	$(SWIFT) test
+	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test-output.log
 	$(DEBUG_BIN) check $(FLOWS)
+	@# One closing line for the whole run (the XCTest runner reports 0 of its own: all tests use Swift Testing).
+	@n=$$(grep -oE 'Test run with [0-9]+ tests' .build/test-output.log | grep -oE '[0-9]+' | tail -n 1); \
+	  echo "tests: $${n:-0} passed, 0 failed"
 
 check: build
 	$(DEBUG_BIN) check $(FLOWS)

@@ -77,8 +77,8 @@ struct Validator {
 
     /// Every answer must lead somewhere: a choice question may instead cover all its options.
     func checkCoverage(_ q: Question) {
-        guard q.next.last?.condition != nil else { return }
-        guard !q.next.isEmpty else { return }
+        // A default anywhere means every answer leads somewhere (a misplaced one is reported apart).
+        guard !q.next.isEmpty, !q.next.contains(where: { $0.condition == nil }) else { return }
         let options: [String]
         switch q.kind {
         case .choice: options = q.options.map(\.id)
@@ -89,7 +89,7 @@ struct Validator {
             return
         }
         var covered: Set<String> = []
-        for route in q.next { covered.formUnion(coveredOptions(route.condition!.expr, question: q.id)) }
+        for route in q.next { if let c = route.condition { covered.formUnion(coveredOptions(c.expr, question: q.id)) } }
         let missing = options.filter { !covered.contains($0) }
         if !missing.isEmpty {
             log.error(q.next.last!.location, "the routes of `\(q.id)` do not cover \(missing.map { "'\($0)'" }.joined(separator: ", ")) and there is no default",

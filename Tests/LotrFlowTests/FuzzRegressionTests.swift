@@ -22,6 +22,15 @@ import Testing
         }
     }
 
+    /// Found by the flow-loader fuzz target: a choice whose `next` has its default (no `if`)
+    /// before a conditional entry. The validator reports the unreachable entry (its `goto`, line 24), then
+    /// `checkCoverage` force-unwrapped the default's missing condition and trapped.
+    @Test func defaultBeforeAConditionIsReportedNotACrash() async {
+        await #expect(processExitsWith: .success) {
+            FuzzRegressions.expectLoadError("flow-loader/default-before-condition.yaml", line: 24)
+        }
+    }
+
     @Test func twentyThousandNotsAreRejectedNotACrash() async {
         await #expect(processExitsWith: .success) {
             FuzzRegressions.expectExpressionRejected("expression/deep-not.txt")
@@ -146,7 +155,7 @@ enum FuzzRegressions {
         .appendingPathComponent("Fixtures/fuzz-regressions").path
 
     static let tested = [
-        "flow-loader/deep-parentheses.yaml", "flow-loader/long-sum.yaml",
+        "flow-loader/deep-parentheses.yaml", "flow-loader/long-sum.yaml", "flow-loader/default-before-condition.yaml",
         "expression/deep-not.txt", "expression/long-sum.txt",
         "expression/deep-parentheses-short.txt", "expression/long-sum-short.txt",
     ]
