@@ -47,7 +47,7 @@ import Glibc
         try t.type("09/04")  // half-typed: may be lost, the three confirmed answers may not
         let pid = try #require(try Self.lotrPID(t))
         kill(pid, signal)
-        let screen = try t.waitFor("EXITED")
+        let screen = try t.waitFor("EXITED", timeout: 30)
         #expect(screen.contains("TTY-COOKED"), "the terminal must be back in normal mode")
         #expect(try Self.savedAnswerCount(data: data) == 3)
     }
@@ -62,7 +62,7 @@ import Glibc
         kill(pid, SIGINT)
         try t.waitFor("Do you want to quit?")
         try t.keys("y")
-        let screen = try t.waitFor("EXITED")
+        let screen = try t.waitFor("EXITED", timeout: 30)
         #expect(screen.contains("TTY-COOKED"))
         #expect(try Self.savedAnswerCount(data: data) == 3)
     }
@@ -110,7 +110,7 @@ import Glibc
         }
         try t.waitFor("Do you want to quit?")
         try t.keys("y")
-        let screen = try t.waitFor("EXITED")
+        let screen = try t.waitFor("EXITED", timeout: 30)
         #expect(screen.contains("TTY-COOKED"))
     }
 }
