@@ -11,6 +11,9 @@ SECONDS_EACH=${1:-60}
 TARGETS=${FUZZ_TARGETS:-"flow-loader expression"}
 OUT=$ROOT/.build/fuzz
 ART=$OUT/artifacts
+# Swift's own crash handler would take a trap (force unwrap, overflow) before libFuzzer does,
+# and then the crashing input is not saved.
+export SWIFT_BACKTRACE=enable=no
 bash fuzz/build.sh
 mkdir -p "$ART"
 
@@ -22,6 +25,8 @@ else
 fi
 
 status=0
+# Artifacts from earlier runs stay in $ART; only those written from now on are reported.
+STAMP=$(mktemp "${TMPDIR:-/tmp}/lotr-fuzz-stamp.XXXXXX")
 # Inputs that once crashed: replay each (quick, no fuzzing) and say which still crash. They are
 # not added to the corpus, so that a known crash does not stop the search for new ones.
 replay() {
@@ -29,7 +34,7 @@ replay() {
     [ -d "$dir" ] || return 0
     for input in "$dir"/*; do
         [ -f "$input" ] || continue
-        if ! "$OUT/$target" -runs=1 "$input" >/dev/null 2>&1; then
+        if ! "$OUT/$target" -runs=1 -artifact_prefix="$OUT/replay-" "$input" >/dev/null 2>&1; then
             echo "fuzz: $target still crashes on the saved regression input $input"
             status=1
         fi
@@ -49,20 +54,29 @@ for target in $TARGETS; do
     python3 fuzz/seeds.py "$target" "$dir"
     echo "fuzz: $target for ${SECONDS_EACH}s ($(ls "$dir" | wc -l) inputs in the corpus)"
     log=$OUT/$target.log
-    # Fork mode with one worker keeps going after a crash, so one run can find several;
+    : >"$log"
+    # One process on one core. libFuzzer stops at the first crash (saving the input and the
+    # stack in the log), so it is started again with the time left, from the grown corpus.
     # -timeout flags inputs that take seconds (a sign of super-linear work).
-    if ! "$OUT/$target" "$dir" -dict="$dict" -max_len=$max_len \
-            -max_total_time="$SECONDS_EACH" -timeout=5 -rss_limit_mb=2048 \
-            -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-            -artifact_prefix="$ART/$target-" -print_final_stats=1 >"$log" 2>&1; then
-        status=1
-    fi
-    grep -E '^#[0-9]+.*(DONE|cov:)' "$log" | tail -1 || true
-    grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' "$log" || true
-    found=$(ls "$ART" | grep -E "^$target-(crash|timeout|oom|leak)" || true)
+    end=$(( $(date +%s) + SECONDS_EACH )) stops=0
+    while left=$(( end - $(date +%s) )); [ "$left" -gt 0 ] && [ "$stops" -lt 20 ]; do
+        if ! "$OUT/$target" "$dir" -dict="$dict" -max_len=$max_len \
+                -max_total_time="$left" -timeout=5 -rss_limit_mb=2048 \
+                -artifact_prefix="$ART/$target-" -print_final_stats=1 >>"$log" 2>&1; then
+            status=1 stops=$((stops + 1))
+            echo "fuzz: $target stopped on a problem; the stack is in $log"
+            # A corpus input that crashes would stop every restart at once: take it out.
+            for a in "$ART/$target"-*; do if [ -f "$a" ]; then rm -f "$dir/${a##*-}"; fi; done
+        fi
+    done
+    grep -E '^#[0-9]+.*cov:' "$log" | tail -1 || true
+    awk '/^stat::number_of_executed_units/ {runs += $2} /^stat::peak_rss_mb/ {if ($2 > rss) rss = $2}
+         END {printf "  %d inputs run, peak RSS %d MB\n", runs, rss}' "$log"
+    found=$(find "$ART" -name "$target-*" -newer "$STAMP" -printf '%f\n' | grep -E "^$target-(crash|timeout|oom|leak)" || true)
     if [ -n "$found" ]; then
         echo "fuzz: $target found problems (inputs in $ART):"; echo "$found" | sed 's/^/  /'
         status=1
     fi
 done
+rm -f "$STAMP"
 exit $status
