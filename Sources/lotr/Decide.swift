@@ -48,7 +48,8 @@ struct Decide: ParsableCommand {
         switch AnswersFile.parse(raw, flows: flows, today: day) {
         case .success(let a): parsed = a
         case .failure(let problem):
-            printError("lotr decide: \(problem)")
+            // Name the answer at fault, never its value: answers stay off standard error.
+            printError("lotr decide: \(Redact.quotedValues(problem.message))")
             throw ExitCode(2)
         }
         let assessment = Engine.assess(flows, answers: parsed, today: day, language: lang)
@@ -65,5 +66,22 @@ struct Decide: ParsableCommand {
         case .markdown: print(report.markdown(), terminator: "")
         }
         if !assessment.isComplete { throw ExitCode(3) }
+    }
+}
+
+enum Redact {
+    /// Replaces every 'quoted' value in a message with '…', keeping the message's sense.
+    static func quotedValues(_ message: String) -> String {
+        var out = "", inQuote = false
+        for c in message {
+            if c == "'" {
+                out.append(c)
+                if !inQuote { out += "…" }
+                inQuote.toggle()
+            } else if !inQuote {
+                out.append(c)
+            }
+        }
+        return out
     }
 }

@@ -117,7 +117,8 @@ enum CLI {
 
         r = try CLI.run(["decide", "--flows", dir, "--answers", "-", "--today", "2026-11-23"],
                         stdin: #"{"in_uk": true, "status": "worker", "absences": [{"from": "2025-02-29", "to": "2025-03-02"}]}"#)
-        #expect(r.status == 2 && r.stderr.contains("answer \"absences\": item 1: '2025-02-29' is not a real date"))
+        #expect(r.status == 2 && r.stderr.contains("answer \"absences\": item 1: '…' is not a real date"))
+        #expect(!r.stderr.contains("2025-02-29"), "the value itself never reaches standard error")
 
         r = try CLI.run(["decide", "--flows", dir, "--answers", "-"], stdin: "{not json")
         #expect(r.status == 2 && r.stderr.contains("not valid JSON"))
