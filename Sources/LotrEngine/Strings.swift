@@ -37,6 +37,37 @@ public enum Strings {
         (language == "zh-Hant" ? zhHant[key] : nil) ?? en[key] ?? key.rawValue
     }
 
+    /// Fills `{0}`, `{1}` … in one pass, so a value that itself contains `{1}` is left as typed.
+    public static func fill(_ template: String, _ args: [String]) -> String {
+        var out = "", rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            let digits = after.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, after.dropFirst(digits.count).first == "}", let i = Int(digits), i < args.count {
+                out += args[i]
+                rest = after.dropFirst(digits.count + 1)
+            } else {
+                out.append("{")
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    /// The `{n}` placeholders a text uses, so tests can check a translation fills the same ones.
+    public static func placeholders(_ s: String) -> Set<String> {
+        var found: Set<String> = []
+        var rest = Substring(s)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            let digits = after.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, after.dropFirst(digits.count).first == "}" { found.insert("{\(digits)}") }
+            rest = after
+        }
+        return found
+    }
+
     /// A date as people write it in the language: `12 March 2027`, `2027年3月12日`.
     public static func date(_ d: CivilDate, _ language: String) -> String {
         language == "zh-Hant" ? "\(d.year)年\(d.month)月\(d.day)日" : d.long

@@ -244,26 +244,11 @@ enum PlainStrings {
 
     /// A line in the language, with `{0}`, `{1}` … filled in.
     static func text(_ key: PlainText, _ language: String, _ args: [String] = []) -> String {
-        var s = table(language)[key] ?? en[key] ?? key.rawValue
-        // From the last so that `{1}` is not touched while `{10}` is replaced.
-        for (i, arg) in args.enumerated().reversed() {
-            s = s.replacingOccurrences(of: "{\(i)}", with: arg)
-        }
-        return s
+        Strings.fill(table(language)[key] ?? en[key] ?? key.rawValue, args)
     }
 
     /// The placeholders a text uses, to check that a translation fills in the same things.
-    static func placeholders(_ s: String) -> Set<String> {
-        var found: Set<String> = []
-        var rest = Substring(s)
-        while let open = rest.firstIndex(of: "{") {
-            let after = rest[rest.index(after: open)...]
-            let digits = after.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, after.dropFirst(digits.count).first == "}" { found.insert("{\(digits)}") }
-            rest = after
-        }
-        return found
-    }
+    static func placeholders(_ s: String) -> Set<String> { Strings.placeholders(s) }
 }
 
 // MARK: Command words

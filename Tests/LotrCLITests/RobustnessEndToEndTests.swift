@@ -25,17 +25,7 @@ import Glibc
     }
 
     /// Answers the first three questions (each saved as it is confirmed).
-    static func answerThree(_ t: TmuxSession) throws {
-        try t.waitFor("Press Enter to start.")
-        try t.keys("Enter")
-        try t.waitFor("Are you in the UK with leave now?")
-        try t.keys("Enter")
-        try t.waitFor("What kind of visa do you have now?")
-        try t.keys("1", "Enter")
-        try t.waitFor("Why do you want to stay in the UK?")
-        try t.keys("Space", "Enter")
-        try t.waitFor("When did you first arrive in the UK?")
-    }
+    static func answerThree(_ t: TmuxSession) throws { try E2E.answerUpToArrived(t) }
 
     @Test(arguments: [SIGTERM, SIGHUP])
     func terminatingSignalRestoresTheTerminalAndKeepsAnswers(_ signal: Int32) throws {

@@ -192,3 +192,10 @@ extension Result where Failure == AnswerProblem {
     #expect(UKClock.lastSunday(year: 2024, month: 3) == CivilDate(iso: "2024-03-31"))
     #expect(UKClock.date(unixSeconds: 0) == CivilDate(iso: "1970-01-01"))
 }
+
+@Test func placeholdersAreFilledInOnePass() {
+    #expect(Strings.fill("Saved to {0}. Case {1}.", ["a{1}b", "K7M"]) == "Saved to a{1}b. Case K7M.")
+    #expect(Strings.fill("{1} then {0}", ["x", "y"]) == "y then x")
+    #expect(Strings.fill("no {holes} or {9}", ["x"]) == "no {holes} or {9}")
+    #expect(Strings.placeholders("{0} and {1} but not {x}") == ["{0}", "{1}"])
+}

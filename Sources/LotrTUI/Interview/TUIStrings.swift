@@ -294,23 +294,11 @@ public enum TUIStrings {
 
     /// The text in the language (English where a language lacks it), with `{n}` filled in.
     public static func text(_ key: TUIText, _ language: String, _ args: String...) -> String {
-        var s = table(language)[key] ?? en[key] ?? key.rawValue
-        for (i, a) in args.enumerated().reversed() { s = s.replacingOccurrences(of: "{\(i)}", with: a) }
-        return s
+        Strings.fill(table(language)[key] ?? en[key] ?? key.rawValue, args)
     }
 
     /// The `{n}` placeholders a text uses (a test checks both languages use the same ones).
-    static func placeholders(_ s: String) -> Set<String> {
-        var found: Set<String> = []
-        var rest = Substring(s)
-        while let open = rest.firstIndex(of: "{") {
-            let after = rest[rest.index(after: open)...]
-            let digits = after.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, after.dropFirst(digits.count).first == "}" { found.insert("{\(digits)}") }
-            rest = after
-        }
-        return found
-    }
+    static func placeholders(_ s: String) -> Set<String> { Strings.placeholders(s) }
 
     /// A date as people write it in the language.
     static func date(_ d: CivilDate, _ language: String) -> String { Strings.date(d, language) }
