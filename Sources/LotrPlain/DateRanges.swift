@@ -70,14 +70,10 @@ extension PlainSession {
         sayList(items, q)
         let prompt = rangeInstruction(q) + (current != nil ? t(.keepList) : "") + t(.forHelp)
         while true {
-            output.prompt(prompt)
-            let line = try read()
-            switch command(line) {
-            case .help?: showHelp(q); continue
-            case .back?: return .back
-            case .review?: return .review
-            case .quit?: throw Stop.quit
-            case nil: break
+            let line: String
+            switch try promptForLine(prompt, q) {
+            case .step(let step): return step
+            case .line(let l): line = l
             }
             let words = PlainCommand.splitWords(normalized(line))
             let first = words.first

@@ -166,6 +166,27 @@ public struct PlainSession {
 
     // MARK: Asking one question
 
+    enum Input {
+        case step(Step)
+        case line(String)
+    }
+
+    /// Prompts once and reads a line; the words every prompt understands (help, back, review,
+    /// quit) are handled here, so each kind of question only deals with its own answers.
+    mutating func promptForLine(_ prompt: String, _ q: Question) throws -> Input {
+        while true {
+            output.prompt(prompt)
+            let line = try read()
+            switch command(line) {
+            case .help?: showHelp(q)
+            case .back?: return .step(.back)
+            case .review?: return .step(.review)
+            case .quit?: throw Stop.quit
+            case nil: return .line(line)
+            }
+        }
+    }
+
     mutating func ask(_ q: Question, number: Int, current: Value?) throws -> Step {
         if q.stage != announcedStage {
             announcedStage = q.stage
@@ -183,14 +204,10 @@ public struct PlainSession {
 
         let prompt = instruction(for: q) + (current != nil ? t(.keepAnswer) : "") + t(.forHelp)
         while true {
-            output.prompt(prompt)
-            let line = try read()
-            switch command(line) {
-            case .help?: showHelp(q); continue
-            case .back?: return .back
-            case .review?: return .review
-            case .quit?: throw Stop.quit
-            case nil: break
+            let line: String
+            switch try promptForLine(prompt, q) {
+            case .step(let step): return step
+            case .line(let l): line = l
             }
             if let current, line.trimmingSpaces.isEmpty { return .answered(current) }
             switch parse(line, for: q) {

@@ -101,11 +101,6 @@ public struct InterviewModel: Sendable {
         return path.last.map { .question($0) }
     }
 
-    /// 1-based number of the question on the path (for "Question 4").
-    public func number(of id: String) -> Int {
-        let path = assessment.path
-        return (path.firstIndex(of: id) ?? path.count) + 1
-    }
 
     // MARK: Update
 

@@ -67,7 +67,7 @@ public enum InterviewView {
         switch m.page {
         case .welcome: right = t(m, .welcome)
         case .question(let id):
-            right = t(m, .questionNumber, String(m.number(of: id)))
+            right = t(m, .questionNumber, String((a.path.firstIndex(of: id) ?? a.path.count) + 1))
             current = m.flows.questions[id]?.stage
         case .review: right = t(m, .reviewTitle)
         case .outcome:
