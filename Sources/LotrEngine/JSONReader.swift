@@ -107,10 +107,18 @@ public enum JSONReader {
                     case "b": out.append("\u{8}")
                     case "f": out.append("\u{c}")
                     case "u":
-                        guard i + 4 <= chars.count, let code = UInt32(String(String.UnicodeScalarView(chars[i..<i + 4])), radix: 16) else {
-                            throw fail("bad \\u escape")
+                        let code = try hex4()
+                        // Characters beyond the first plane come as a surrogate pair: \uD83D\uDE00.
+                        if (0xD800..<0xDC00).contains(code), i + 1 < chars.count, chars[i] == "\\", chars[i + 1] == "u" {
+                            let save = i
+                            i += 2
+                            let low = try hex4()
+                            if (0xDC00..<0xE000).contains(low) {
+                                out.append(Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}")
+                                continue
+                            }
+                            i = save
                         }
-                        i += 4
                         out.append(Unicode.Scalar(code) ?? "\u{FFFD}")
                     default: out.append(e)
                     }
@@ -119,6 +127,14 @@ public enum JSONReader {
                 }
             }
             throw fail("a text value is not closed with \"")
+        }
+
+        mutating func hex4() throws -> UInt32 {
+            guard i + 4 <= chars.count, let code = UInt32(String(String.UnicodeScalarView(chars[i..<i + 4])), radix: 16) else {
+                throw fail("bad \\u escape")
+            }
+            i += 4
+            return code
         }
 
         mutating func number() throws -> AnswerInput {

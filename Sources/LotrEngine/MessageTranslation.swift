@@ -135,7 +135,7 @@ struct MessagePattern: Sendable {
                 captures.append(String(rest.dropLast(literal.count)))
                 rest = rest.suffix(0)
             } else {
-                guard !literal.isEmpty, let r = rest.firstRange(of: literal) else { return nil }
+                guard !literal.isEmpty, let r = rest.firstRange(ofExactly: literal) else { return nil }
                 captures.append(String(rest[..<r.lowerBound]))
                 rest = rest[r.upperBound...]
             }

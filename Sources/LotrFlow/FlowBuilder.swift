@@ -168,9 +168,9 @@ struct FileContext {
         for (language, value) in text.values {
             var out: [Template.Part] = []
             var rest = Substring(value)
-            while let open = rest.firstRange(of: "{{") {
+            while let open = rest.firstRange(ofExactly: "{{") {
                 out.append(.text(String(rest[..<open.lowerBound])))
-                guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
+                guard let close = rest[open.upperBound...].firstRange(ofExactly: "}}") else {
                     log.error(location, "the \(language) text of \(what) has `{{` with no closing `}}`", fix: "close it with `}}`")
                     rest = ""
                     break

@@ -1,4 +1,3 @@
-import Foundation
 import LotrEngine
 import LotrFlow
 
@@ -10,65 +9,67 @@ import LotrFlow
 ///     {"option":"worker"}  {"options":["a","b"]}  {"ranges":[["2025-01-01","2025-01-05"]]}
 ///     {"list":[{"number":1},{"text":"x"}]}
 public enum StoredValue {
+    // Written and read with the engine's own JSON writer and reader: Foundation's Codable JSON
+    // would pull a large amount of code into the first save, and these values are simple.
     public static func encode(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a tree of strings, integers and arrays cannot fail.
-        let data = (try? encoder.encode(Tagged(value))) ?? Data("null".utf8)
-        return String(decoding: data, as: UTF8.self)
+        tagged(value).serialized(pretty: false)
     }
 
     /// nil when the text is not a value this version can read.
     public static func decode(_ text: String) -> Value? {
-        try? JSONDecoder().decode(Tagged.self, from: Data(text.utf8)).value
+        guard case .success(let input) = JSONReader.parse(text) else { return nil }
+        return value(input)
     }
 
-    struct Tagged: Codable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
-
-        enum Key: String, CodingKey { case bool, number, money, date, text, option, options, ranges, list }
-
-        struct Unreadable: Error {}
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: Key.self)
-            guard c.allKeys.count == 1, let key = c.allKeys.first else { throw Unreadable() }
-            func date(_ s: String) throws -> CivilDate {
-                guard let d = CivilDate(iso: s) else { throw Unreadable() }
-                return d
-            }
-            switch key {
-            case .bool: value = .bool(try c.decode(Bool.self, forKey: key))
-            case .number: value = .number(try c.decode(Int.self, forKey: key))
-            case .money: value = .money(try c.decode(Int.self, forKey: key))
-            case .date: value = .date(try date(try c.decode(String.self, forKey: key)))
-            case .text: value = .text(try c.decode(String.self, forKey: key))
-            case .option: value = .option(try c.decode(String.self, forKey: key))
-            case .options: value = .options(try c.decode([String].self, forKey: key))
-            case .ranges:
-                let pairs = try c.decode([[String]].self, forKey: key)
-                value = .ranges(try pairs.map { pair in
-                    guard pair.count == 2 else { throw Unreadable() }
-                    return DateRange(from: try date(pair[0]), to: try date(pair[1]))
-                })
-            case .list: value = .list(try c.decode([Tagged].self, forKey: key).map(\.value))
-            }
+    static func tagged(_ value: Value) -> JSON {
+        func tag(_ key: String, _ json: JSON) -> JSON { .object([(key, json)]) }
+        switch value {
+        case .bool(let b): return tag("bool", .bool(b))
+        case .number(let n): return tag("number", .number(n))
+        case .money(let p): return tag("money", .number(p))
+        case .date(let d): return tag("date", .string(d.iso))
+        case .text(let s): return tag("text", .string(s))
+        case .option(let id): return tag("option", .string(id))
+        case .options(let ids): return tag("options", .array(ids.map(JSON.string)))
+        case .ranges(let rs): return tag("ranges", .array(rs.map { .array([.string($0.from.iso), .string($0.to.iso)]) }))
+        case .list(let items): return tag("list", .array(items.map(tagged)))
         }
+    }
 
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            switch value {
-            case .bool(let b): try c.encode(b, forKey: .bool)
-            case .number(let n): try c.encode(n, forKey: .number)
-            case .money(let p): try c.encode(p, forKey: .money)
-            case .date(let d): try c.encode(d.iso, forKey: .date)
-            case .text(let s): try c.encode(s, forKey: .text)
-            case .option(let id): try c.encode(id, forKey: .option)
-            case .options(let ids): try c.encode(ids, forKey: .options)
-            case .ranges(let rs): try c.encode(rs.map { [$0.from.iso, $0.to.iso] }, forKey: .ranges)
-            case .list(let items): try c.encode(items.map(Tagged.init), forKey: .list)
+    static func value(_ input: AnswerInput) -> Value? {
+        guard case .object(let object) = input, object.count == 1, let (key, body) = object.first else { return nil }
+        func strings(_ items: [AnswerInput]) -> [String]? {
+            var out: [String] = []
+            for item in items {
+                guard case .string(let s) = item else { return nil }
+                out.append(s)
             }
+            return out
+        }
+        switch (key, body) {
+        case ("bool", .bool(let b)): return .bool(b)
+        case ("number", .integer(let n)): return .number(n)
+        case ("money", .integer(let p)): return .money(p)
+        case ("date", .string(let s)): return CivilDate(iso: s).map(Value.date)
+        case ("text", .string(let s)): return .text(s)
+        case ("option", .string(let id)): return .option(id)
+        case ("options", .array(let items)): return strings(items).map(Value.options)
+        case ("ranges", .array(let pairs)):
+            var ranges: [DateRange] = []
+            for pair in pairs {
+                guard case .array(let ends) = pair, let isos = strings(ends), isos.count == 2,
+                      let from = CivilDate(iso: isos[0]), let to = CivilDate(iso: isos[1]) else { return nil }
+                ranges.append(DateRange(from: from, to: to))
+            }
+            return .ranges(ranges)
+        case ("list", .array(let items)):
+            var values: [Value] = []
+            for item in items {
+                guard let v = value(item) else { return nil }
+                values.append(v)
+            }
+            return .list(values)
+        default: return nil
         }
     }
 }

@@ -37,68 +37,98 @@ struct Interview: ParsableCommand {
     @Option(help: ArgumentHelp("Kiosk: the only folder file notes may be saved to (none by default).", valueName: "dir"))
     var exportDir: String?
 
+    var settings: InterviewSettings {
+        InterviewSettings(flows: flowOptions.directory, today: today, lang: lang, resume: resume, noSave: noSave,
+                          plain: plain, kiosk: kiosk, idleSeconds: idleSeconds, exportDir: exportDir)
+    }
+
     func validate() throws {
-        if idleSeconds < 5 { throw ValidationError("--idle-seconds must be at least 5") }
-        if let l = lang, !LocalizedText.known.contains(l) { throw ValidationError("--lang must be one of: \(LocalizedText.known.joined(separator: ", "))") }
+        if let problem = settings.problem { throw ValidationError(problem) }
     }
 
     func run() throws {
-        let day = try parseToday(today)
-        let language = lang ?? Strings.language(fromEnvironment: ProcessInfo.processInfo.environment)
-        if kiosk && resume != nil { throw ValidationError("--resume cannot be used with --kiosk: a kiosk keeps nothing") }
-        if resume != nil && noSave { throw ValidationError("--resume needs saving on (drop --no-save)") }
-        if !kiosk && (plain || plainModeIsPreferred()) {
-            let flows = try flowOptions.load()
-            let status = runPlainMode(flows: flows, today: day, language: language)
-            if status != 0 { throw ExitCode(status) }
-            return
-        }
-        let terminal: Terminal
+        try runInterview(settings)
+    }
+}
+
+/// What an interview was asked for, however the command line was read.
+struct InterviewSettings: Equatable {
+    var flows: String?
+    var today: String?
+    var lang: String?
+    var resume: String?
+    var noSave = false
+    var plain = false
+    var kiosk = false
+    var idleSeconds = 120
+    var exportDir: String?
+
+    /// Why these settings cannot run, in the words ArgumentParser shows under "Error:".
+    var problem: String? {
+        if idleSeconds < 5 { return "--idle-seconds must be at least 5" }
+        if let l = lang, !LocalizedText.known.contains(l) { return "--lang must be one of: \(LocalizedText.known.joined(separator: ", "))" }
+        if let raw = today, CivilDate(iso: raw) == nil { return "--today must be a real date written YYYY-MM-DD, not '\(raw)'" }
+        if kiosk && resume != nil { return "--resume cannot be used with --kiosk: a kiosk keeps nothing" }
+        if resume != nil && noSave { return "--resume needs saving on (drop --no-save)" }
+        return nil
+    }
+}
+
+func runInterview(_ settings: InterviewSettings) throws {
+    let day = try parseToday(settings.today)
+    let language = settings.lang ?? Strings.language(fromEnvironment: ProcessInfo.processInfo.environment)
+    let flowsDirectory = FlowOptions.resolve(settings.flows)
+    if !settings.kiosk && (settings.plain || plainModeIsPreferred()) {
+        let flows = try FlowOptions.load(flowsDirectory)
+        let status = runPlainMode(flows: flows, today: day, language: language)
+        if status != 0 { throw ExitCode(status) }
+        return
+    }
+    let terminal: Terminal
+    do {
+        terminal = try Terminal.start()
+    } catch {
+        printError("lotr: cannot start the full-screen mode (\(error)). Use `lotr --plain` or `lotr decide`.")
+        throw ExitCode(1)
+    }
+    defer { terminal.stop() }
+    // Something to read at once; the flows load behind it.
+    terminal.paint(SizeGuard.guarded(Splash.render, minimum: SizeGuard.minimum)(language, terminal.size))
+    let loaded = FlowLoader.load(directory: flowsDirectory)
+    guard let flows = loaded.flows else {
+        terminal.stop()
+        for d in loaded.errors { printError(d.description) }
+        printError("lotr: the flows in \(flowsDirectory) have \(loaded.errors.count) error(s); run `lotr check \(flowsDirectory)` for details.")
+        throw ExitCode(1)
+    }
+    // A kiosk never opens the session store: nothing personal may touch the disk.
+    let keeper = settings.kiosk || settings.noSave ? nil : SessionKeeper(flowVersion: flows.version, language: language)
+    let host = InterviewHost(flows: flows, kioskExportDir: settings.kiosk ? (settings.exportDir ?? "") : nil, keeper: keeper)
+    var initial = InterviewModel(flows: flows, today: day, language: language)
+    if let ref = settings.resume, let keeper {
         do {
-            terminal = try Terminal.start()
+            try keeper.resume(ref, into: &initial)
         } catch {
-            printError("lotr: cannot start the full-screen mode (\(error)). Use `lotr --plain` or `lotr decide`.")
-            throw ExitCode(1)
-        }
-        defer { terminal.stop() }
-        // Something to read at once; the flows load behind it.
-        terminal.paint(SizeGuard.guarded(Splash.render, minimum: SizeGuard.minimum)(language, terminal.size))
-        let loaded = FlowLoader.load(directory: flowOptions.resolved)
-        guard let flows = loaded.flows else {
             terminal.stop()
-            for d in loaded.errors { printError(d.description) }
-            printError("lotr: the flows in \(flowOptions.resolved) have \(loaded.errors.count) error(s); run `lotr check \(flowOptions.resolved)` for details.")
-            throw ExitCode(1)
+            printError("lotr: cannot resume \(ref): \(error)")
+            throw ExitCode(2)
         }
-        // A kiosk never opens the session store: nothing personal may touch the disk.
-        let keeper = kiosk || noSave ? nil : SessionKeeper(flowVersion: flows.version, language: language)
-        let host = InterviewHost(flows: flows, kioskExportDir: kiosk ? (exportDir ?? "") : nil, keeper: keeper)
-        var initial = InterviewModel(flows: flows, today: day, language: language)
-        if let ref = resume, let keeper {
-            do {
-                try keeper.resume(ref, into: &initial)
-            } catch {
-                terminal.stop()
-                printError("lotr: cannot resume \(ref): \(error)")
-                throw ExitCode(2)
-            }
-        }
-        if kiosk {
-            Kiosk.hardenProcess()
-            let pin = ProcessInfo.processInfo.environment["LOTR_KIOSK_PIN"]
-            let model = KioskModel(interview: initial, settings: .init(idleSeconds: idleSeconds, pin: pin))
-            _ = runApp(on: terminal, initial: model, update: { model, event in
-                var (next, command) = KioskModel.update(model, event)
-                host.perform(&next.interview)
-                return (next, command)
-            }, view: KioskModel.render)
-        } else {
-            _ = runApp(on: terminal, initial: initial, update: { model, event in
-                var (next, command) = InterviewModel.update(model, event)
-                host.perform(&next)
-                return (next, command)
-            }, view: InterviewView.render)
-        }
+    }
+    if settings.kiosk {
+        Kiosk.hardenProcess()
+        let pin = ProcessInfo.processInfo.environment["LOTR_KIOSK_PIN"]
+        let model = KioskModel(interview: initial, settings: .init(idleSeconds: settings.idleSeconds, pin: pin))
+        _ = runApp(on: terminal, initial: model, update: { model, event in
+            var (next, command) = KioskModel.update(model, event)
+            host.perform(&next.interview)
+            return (next, command)
+        }, view: KioskModel.render)
+    } else {
+        _ = runApp(on: terminal, initial: initial, update: { model, event in
+            var (next, command) = InterviewModel.update(model, event)
+            host.perform(&next)
+            return (next, command)
+        }, view: InterviewView.render)
     }
 }
 

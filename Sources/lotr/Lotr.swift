@@ -4,6 +4,26 @@ import LotrEngine
 import LotrFlow
 
 @main
+enum Main {
+    static func main() {
+        // The everyday call, `lotr` with interview options only, skips building ArgumentParser's
+        // command tree: that reflection was a third of the time to the first frame
+        // (BENCHMARKS.md). Any other call, and any call the quick reader is unsure of, goes to
+        // ArgumentParser, so help, errors and every subcommand read exactly as before.
+        if let settings = InterviewSettings.quickRead(Array(CommandLine.arguments.dropFirst())) {
+            do {
+                try runInterview(settings)
+            } catch let code as ExitCode {
+                exit(code.rawValue)
+            } catch {
+                Interview.exit(withError: error)
+            }
+            exit(0)
+        }
+        Lotr.main()
+    }
+}
+
 struct Lotr: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lotr",
@@ -22,22 +42,35 @@ struct FlowOptions: ParsableArguments {
     @Option(name: .customLong("flows"), help: ArgumentHelp("The folder of flow files.", valueName: "dir"))
     var directory: String?
 
-    /// `--flows`, else $LOTR_FLOWS, else ./flows, else the installed copy beside the binary.
-    var resolved: String {
-        if let directory { return directory }
-        if let env = ProcessInfo.processInfo.environment["LOTR_FLOWS"], !env.isEmpty { return env }
-        if FileManager.default.fileExists(atPath: "flows") { return "flows" }
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let installed = exe.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/lotr/flows").path
-        return FileManager.default.fileExists(atPath: installed) ? installed : "flows"
+    var resolved: String { FlowOptions.resolve(directory) }
+
+    /// `--flows`, else $LOTR_FLOWS, else ./flows, else the installed copy beside the binary
+    /// (`PREFIX/bin/lotr` → `PREFIX/share/lotr/flows`). Plain system calls: this runs before the
+    /// first frame.
+    static func resolve(_ explicit: String?) -> String {
+        if let explicit { return explicit }
+        if let env = getenv("LOTR_FLOWS"), env.pointee != 0 { return String(cString: env) }
+        if access("flows", F_OK) == 0 { return "flows" }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/exe", &buffer, Int(PATH_MAX))
+        guard n > 0 else { return "flows" }
+        let exe = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let binDirectory = exe.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        let prefix = binDirectory.dropLast().joined(separator: "/")
+        let installed = prefix + "/share/lotr/flows"
+        return access(installed, F_OK) == 0 ? installed : "flows"
     }
 
     /// Loads the flows or exits with the problems listed, one per line, file:line first.
     func load() throws -> FlowSet {
-        let result = FlowLoader.load(directory: resolved)
+        try FlowOptions.load(resolved)
+    }
+
+    static func load(_ directory: String) throws -> FlowSet {
+        let result = FlowLoader.load(directory: directory)
         guard let flows = result.flows else {
             for d in result.errors { printError(d.description) }
-            printError("lotr: the flows in \(resolved) have \(result.errors.count) error(s); run `lotr check \(resolved)` for details.")
+            printError("lotr: the flows in \(directory) have \(result.errors.count) error(s); run `lotr check \(directory)` for details.")
             throw ExitCode(1)
         }
         return flows

@@ -65,3 +65,19 @@ import Testing
     #expect(SessionReference.normalize("K7M-42") == nil)
     #expect(SessionReference.normalize("../../etc") == nil)
 }
+
+/// Sessions saved before the store wrote its own JSON used Foundation's encoder, which escapes
+/// control characters differently; those answers must still read back.
+@Test func answersSavedByTheEarlierEncoderStillRead() {
+    let earlier: [(String, Value)] = [
+        (#"{"text":"line\nbreak \"quoted\" back\\slash\ttab\u0001 é 日本 a/b"}"#,
+         .text("line\nbreak \"quoted\" back\\slash\ttab\u{1} é 日本 a/b")),
+        (#"{"text":"\ud83d\ude00 and \b\f"}"#, .text("😀 and \u{8}\u{c}")),
+        (#"{"options":["a","b"]}"#, .options(["a", "b"])),
+        (#"{"list":[{"number":1},{"date":"2024-02-29"}]}"#, .list([.number(1), .date(CivilDate(iso: "2024-02-29")!)])),
+        (#"{ "bool" : false }"#, .bool(false)),
+    ]
+    for (text, value) in earlier {
+        #expect(StoredValue.decode(text) == value, "\(text)")
+    }
+}

@@ -58,7 +58,7 @@ extension String {
     func replacingOccurrences(of target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var out = "", rest = Substring(self)
-        while let r = rest.firstRange(of: target) {
+        while let r = rest.firstRange(ofExactly: target) {
             out += rest[..<r.lowerBound] + replacement
             rest = rest[r.upperBound...]
         }

@@ -193,8 +193,9 @@ public enum InterviewView {
         s.write(line, row: row, col: col, style: Style(.normal, bold: true))
         let lower = line.lowercased()
         for term in terms where !term.isEmpty {
+            let needle = term.lowercased()
             var searchStart = lower.startIndex
-            while let found = lower[searchStart...].firstRange(of: term.lowercased()) {
+            while let found = lower[searchStart...].firstRange(ofExactly: needle) {
                 let startCol = col + DisplayWidth.of(lower[lower.startIndex..<found.lowerBound])
                 let width = DisplayWidth.of(lower[found])
                 s.restyle(Rect(row: row, col: startCol, rows: 1, cols: width), style: Style(.term, bold: true, underline: true))

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// `lotr` with interview options only is read without ArgumentParser (it is faster to the first
+/// frame); whatever it accepts or refuses must come out exactly as `lotr interview …` does.
+@Suite(.serialized) struct QuickReadTests {
+    static let plain = ["--plain", "--no-save", "--flows", "flows", "--today", "2026-11-23"]
+
+    func expectSame(_ args: [String], stdin: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let quick = try CLI.run(args, stdin: stdin)
+        let full = try CLI.run(["interview"] + args, stdin: stdin)
+        #expect(quick.status == full.status, "\(args)", sourceLocation: sourceLocation)
+        #expect(quick.stdout == full.stdout, "\(args)", sourceLocation: sourceLocation)
+        #expect(quick.stderr == full.stderr, "\(args)", sourceLocation: sourceLocation)
+    }
+
+    @Test func refusedSettingsReadTheSameEitherWay() throws {
+        for args in [["--idle-seconds", "2"], ["--idle-seconds", "ten"], ["--lang", "xx"], ["--today", "2026-02-30"],
+                     ["--kiosk", "--resume", "K7M-42Q"], ["--resume", "K7M-42Q", "--no-save"], ["--bogus"], ["--flows"],
+                     ["--plain=yes"], ["--today", "--plain"], ["--flows", "a", "--flows", "b"]] {
+            try expectSame(args)
+        }
+        let refused = try CLI.run(["--idle-seconds", "2"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--idle-seconds must be at least 5"))
+    }
+
+    @Test func acceptedCallsRunTheSameInterview() throws {
+        try expectSame(Self.plain, stdin: "quit\n")
+        try expectSame(["--plain", "--no-save", "--flows=flows", "--today=2026-11-23", "--lang=zh-Hant"], stdin: "1\nquit\n")
+        let r = try CLI.run(Self.plain, stdin: "quit\n")
+        #expect(r.status == 3, "quitting before an outcome is an incomplete interview")
+        #expect(r.stdout.contains("Questions come one at a time"))
+    }
+
+    /// An installed copy (`PREFIX/bin/lotr`) finds its flows in `PREFIX/share/lotr/flows` when
+    /// run from a folder without `flows` and with no `--flows` or LOTR_FLOWS.
+    @Test func anInstalledCopyFindsItsOwnFlows() throws {
+        let fm = FileManager.default
+        let prefix = fm.temporaryDirectory.appendingPathComponent("lotr-prefix-\(UUID().uuidString)").path
+        defer { try? fm.removeItem(atPath: prefix) }
+        try fm.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: prefix + "/share/lotr", withIntermediateDirectories: true)
+        try fm.linkItem(atPath: CLI.binary, toPath: prefix + "/bin/lotr")
+        try fm.createSymbolicLink(atPath: prefix + "/share/lotr/flows", withDestinationPath: CLI.repo.appendingPathComponent("flows").path)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: prefix + "/bin/lotr")
+        p.arguments = ["--plain", "--no-save", "--today", "2026-11-23"]
+        p.currentDirectoryURL = URL(fileURLWithPath: prefix)
+        var env = ProcessInfo.processInfo.environment
+        env["LOTR_FLOWS"] = nil
+        p.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        (p.standardOutput, p.standardError, p.standardInput) = (out, err, input)
+        try p.run()
+        input.fileHandleForWriting.write(Data("quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 3, "\(String(decoding: e, as: UTF8.self))")
+        #expect(e.isEmpty)
+        #expect(String(decoding: o, as: UTF8.self).contains("Questions come one at a time"))
+    }
+}
