@@ -3,11 +3,20 @@ SHELL   := /bin/bash
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 FLOWS   ?= flows
-RELEASE_FLAGS = -c release --static-swift-stdlib
+# The release link (BENCHMARKS.md, "Memory" and "Start-up"): every function in its own section,
+# linked by lld with the code that runs when lotr is used packed together at the front
+# (bench/link-order.txt), relative relocations packed (DT_RELR), and no dynamic symbol table
+# for our own functions, which nothing looks up.
+LINK_ORDER    = $(CURDIR)/bench/link-order.txt
+RELEASE_FLAGS = -c release --static-swift-stdlib \
+	-Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
+	-Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs \
+	-Xlinker --symbol-ordering-file=$(LINK_ORDER) -Xlinker --no-warn-symbol-ordering \
+	-Xlinker --no-export-dynamic
 DEBUG_BIN   = .build/debug/lotr
 RELEASE_BIN = .build/release/lotr
 
-.PHONY: run test check graph bench fuzz install deps test-deps build release clean
+.PHONY: run test check graph bench fuzz install deps test-deps build release clean link-order
 
 # System libraries: wide-character curses for the terminal, SQLite for saved sessions.
 SYSTEM_HEADERS  = /usr/include/ncursesw/curses.h /usr/include/sqlite3.h
@@ -43,13 +52,20 @@ release: deps
 run: release
 	$(RELEASE_BIN) --flows $(FLOWS)
 
+# The command-line and terminal tests run twice: on the debug build, and on the release build,
+# which is linked differently (see RELEASE_FLAGS) and is the one people run.
 test: test-deps
 	$(SWIFT) build
 	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test-output.log
 	$(DEBUG_BIN) check $(FLOWS)
+	$(SWIFT) build $(RELEASE_FLAGS)
+	set -o pipefail; LOTR_TEST_BINARY=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test --skip-build --filter LotrCLITests 2>&1 \
+	  | tee .build/test-release-output.log
+	$(RELEASE_BIN) check $(FLOWS) --quiet
 	@# One closing line for the whole run (the XCTest runner reports 0 of its own: all tests use Swift Testing).
 	@n=$$(grep -oE 'Test run with [0-9]+ tests' .build/test-output.log | grep -oE '[0-9]+' | tail -n 1); \
-	  echo "tests: $${n:-0} passed, 0 failed"
+	  r=$$(grep -oE 'Test run with [0-9]+ tests' .build/test-release-output.log | grep -oE '[0-9]+' | tail -n 1); \
+	  echo "tests: $${n:-0} passed, 0 failed (and $${r:-0} command-line tests again on the release build)"
 
 check: build
 	$(DEBUG_BIN) check $(FLOWS)
@@ -60,6 +76,11 @@ graph: build
 # Performance figures (see BENCHMARKS.md): start-up, keystroke latency, load time, memory.
 bench: release
 	python3 bench/run.py --binary $(RELEASE_BIN)
+
+# Regenerates bench/link-order.txt from what the release binary runs under valgrind.
+link-order: deps
+	$(SWIFT) build $(RELEASE_FLAGS) -Xlinker -Map=$(CURDIR)/.build/lotr-release.map
+	python3 bench/link_order.py --binary $(RELEASE_BIN) --map .build/lotr-release.map
 
 # Coverage-guided fuzzing of the flow loader and the expression parser.
 SECONDS ?= 60

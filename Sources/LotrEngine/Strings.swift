@@ -75,8 +75,13 @@ public enum Strings {
 
     /// The language to use when none is given: `LC_ALL`, then `LC_MESSAGES`, then `LANG`.
     public static func language(fromEnvironment env: [String: String]) -> String {
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            guard let value = env[key], !value.isEmpty else { continue }
+        language(localeVariables: [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]])
+    }
+
+    /// The same choice from LC_ALL, LC_MESSAGES and LANG as read (nil when unset), in that order.
+    public static func language(localeVariables: [String?]) -> String {
+        for case let value? in localeVariables {
+            guard !value.isEmpty else { continue }
             let lower = value.lowercased()
             if lower.hasPrefix("zh") { return "zh-Hant" }
             if lower == "c" || lower == "posix" || lower.hasPrefix("c.") { return "en" }

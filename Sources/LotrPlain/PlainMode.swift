@@ -98,6 +98,10 @@ public func runPlainMode(flows: FlowSet, today: CivilDate, language: String = "e
 /// terminal (a pipe, a file, a screen reader's own console), or the terminal says it cannot
 /// move the cursor.
 public func plainModeIsPreferred(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-    let term = environment["TERM"] ?? ""
+    plainModeIsPreferred(term: environment["TERM"])
+}
+
+public func plainModeIsPreferred(term: String?) -> Bool {
+    let term = term ?? ""
     return isatty(0) == 0 || isatty(1) == 0 || term.isEmpty || term == "dumb"
 }

@@ -195,7 +195,8 @@ public final class Terminal: TerminalDevice {
     /// `adoptEnvironment: false` leaves the locale alone when it is already UTF-8 (tests share a
     /// process with other code; setlocale is not thread-safe).
     private static func prepareLocale(adoptEnvironment: Bool = true) -> Bool {
-        if adoptEnvironment { setlocale(LC_ALL, "") }
+        // Only the character type matters to curses; the other categories would be read for nothing.
+        if adoptEnvironment { setlocale(LC_CTYPE, "") }
         if isUTF8Codeset() { return true }
         if setlocale(LC_CTYPE, "C.UTF-8") != nil, isUTF8Codeset() { return true }
         if setlocale(LC_CTYPE, "en_US.UTF-8") != nil, isUTF8Codeset() { return true }
@@ -248,13 +249,19 @@ public final class Terminal: TerminalDevice {
         let cols = min(frame.cols, size.cols)
         var cell = cchar_t()
         var wide = [wchar_t](repeating: 0, count: Int(lotr_wchar_max()) + 1)
+        // Start from a cleared line and hand curses only what is not a plain blank: most of a
+        // frame is empty space, and curses works out what changed on the glass by itself.
+        wmove(window, Int32(r), 0)
+        wclrtoeol(window)
+        let plain = lotr_a_normal()
         for c in 0 ..< cols {
             let source = frame[r, c]
             if source.isContinuation { continue }
+            let (attrs, pair) = cursesAttributes(source.style)
+            if source.character == " " && attrs == plain && pair == 0 { continue }
             var character = source.character
             if DisplayWidth.of(character) == 2 && c + 1 >= size.cols { character = " " }
             if !unicode, !(character.isASCII) { character = "?" }
-            let (attrs, pair) = cursesAttributes(source.style)
             var n = 0
             for s in character.unicodeScalars where n < wide.count - 1 {
                 wide[n] = wchar_t(bitPattern: s.value)
@@ -268,10 +275,6 @@ public final class Terminal: TerminalDevice {
             }
             wmove(window, Int32(r), Int32(c))
             wadd_wch(window, &cell)  // ERR in the bottom-right corner is expected: nowhere to advance
-        }
-        if cols < size.cols {
-            wmove(window, Int32(r), Int32(cols))
-            wclrtoeol(window)
         }
     }
 

@@ -74,11 +74,17 @@ struct InterviewSettings: Equatable {
     }
 }
 
+func environmentValue(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+}
+
 func runInterview(_ settings: InterviewSettings) throws {
     let day = try parseToday(settings.today)
-    let language = settings.lang ?? Strings.language(fromEnvironment: ProcessInfo.processInfo.environment)
+    // getenv, not ProcessInfo: copying the whole environment into a dictionary costs time
+    // before the first frame.
+    let language = settings.lang ?? Strings.language(localeVariables: ["LC_ALL", "LC_MESSAGES", "LANG"].map(environmentValue))
     let flowsDirectory = FlowOptions.resolve(settings.flows)
-    if !settings.kiosk && (settings.plain || plainModeIsPreferred()) {
+    if !settings.kiosk && (settings.plain || plainModeIsPreferred(term: environmentValue("TERM"))) {
         let flows = try FlowOptions.load(flowsDirectory)
         let status = runPlainMode(flows: flows, today: day, language: language)
         if status != 0 { throw ExitCode(status) }
@@ -140,7 +146,14 @@ enum Splash {
         s.write(" lotr", row: 0, col: 0, style: Style(.title, bold: true, reverse: true))
         let zh = language == "zh-Hant"
         let title = zh ? "找出適合你的英國申請，以及需要準備的證明文件" : "Which UK application fits you, and what evidence to gather"
-        s.writeWrapped(title, in: Rect(row: 3, col: 2, rows: 2, cols: max(1, size.cols - 4)), style: Style(.title, bold: true))
+        let width = max(1, size.cols - 4)
+        // The title fits on one line on any screen big enough to use; wrapping is only for
+        // narrower ones (and costs type look-ups the first frame need not wait for).
+        if DisplayWidth.of(title) <= width {
+            s.write(title, row: 3, col: 2, style: Style(.title, bold: true))
+        } else {
+            s.writeWrapped(title, in: Rect(row: 3, col: 2, rows: 2, cols: width), style: Style(.title, bold: true))
+        }
         s.write(zh ? "載入中……" : "Loading…", row: 6, col: 2, style: .dim)
         return s
     }

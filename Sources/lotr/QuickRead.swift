@@ -6,7 +6,7 @@ extension InterviewSettings {
     /// explains the problem in its usual words.
     static func quickRead(_ arguments: [String]) -> InterviewSettings? {
         var settings = InterviewSettings()
-        var seen: Set<String> = []
+        var seen: [String] = []  // a handful of names: no hashing needed
         var i = 0
         while i < arguments.count {
             let argument = arguments[i]
@@ -17,7 +17,8 @@ extension InterviewSettings {
                 name = String(argument[..<equals])
                 attached = String(argument[argument.index(after: equals)...])
             }
-            guard seen.insert(name).inserted else { return nil }
+            guard !seen.contains(name) else { return nil }
+            seen.append(name)
             switch name {
             case "--no-save", "--plain", "--kiosk":
                 guard attached == nil else { return nil }

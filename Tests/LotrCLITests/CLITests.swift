@@ -4,7 +4,10 @@ import Testing
 /// Runs the real `lotr` binary, as a person or a script would.
 enum CLI {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// LOTR_TEST_BINARY runs these tests against another build (`make test` also runs them on the
+    /// release build, which is linked differently); otherwise the debug build.
     static let binary: String = {
+        if let chosen = ProcessInfo.processInfo.environment["LOTR_TEST_BINARY"], !chosen.isEmpty { return chosen }
         for candidate in [".build/debug/lotr", ".build/release/lotr"] {
             let path = repo.appendingPathComponent(candidate).path
             if FileManager.default.isExecutableFile(atPath: path) { return path }
