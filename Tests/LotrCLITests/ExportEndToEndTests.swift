@@ -27,9 +27,6 @@ import Testing
         #expect(text.contains("Sam"), "the answers are in the note")
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        try t.keys("q")
-        try t.waitFor("Do you want to quit?")
-        try t.keys("y")
-        try t.waitFor("EXITED")
+        try E2E.quit(t)
     }
 }

@@ -161,6 +161,16 @@ enum E2E {
             + "if stty -a | grep -q -- -icanon; then echo TTY-RAW; else echo TTY-COOKED; fi; echo EXITED; sleep 60"
     }
 
+    /// Asks to quit with `key`, waits for `question`, confirms with y, and returns the screen once
+    /// the shell has control again (the script's EXITED marker).
+    @discardableResult
+    static func quit(_ t: TmuxSession, with key: String = "q", question: String = "Do you want to quit?") throws -> String {
+        try t.keys(key)
+        try t.waitFor(question)
+        try t.keys("y")
+        return try t.waitFor("EXITED")
+    }
+
     /// A fresh, private data folder for one test, removed by the caller.
     static func dataFolder() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lotr-e2e-data-\(UUID().uuidString)").path
@@ -230,10 +240,7 @@ struct TerminalEndToEndTests {
         try t.waitFor("[x] Your passport and any old passports.")
         try t.keys("PageDown")
         try t.waitFor("A list of your trips abroad.")
-        try t.keys("q")
-        try t.waitFor("Do you want to quit?")
-        try t.keys("y")
-        let after = try t.waitFor("EXITED")
+        let after = try E2E.quit(t)
         #expect(after.contains("TTY-COOKED"), "the terminal is back in its normal mode")
     }
 
@@ -261,10 +268,7 @@ struct TerminalEndToEndTests {
         try E2E.answerFromChildren(t)
         let result = try t.waitFor("Form: FORM(K)")
         #expect(result.contains("Your passport and any old passports."))
-        try t.keys("C-c")
-        try t.waitFor("Do you want to quit?")
-        try t.keys("y")
-        try t.waitFor("EXITED")
+        try E2E.quit(t, with: "C-c")
     }
 
     @Test func chineseInterviewToAnOutcome() throws {
@@ -314,10 +318,7 @@ struct TerminalEndToEndTests {
         #expect(end.contains("資料來源：") && end.contains("[ ] 你家人寫的信。"))
         try t.keys("End", "Space")
         try t.waitFor("[x] 你家人寫的信。")
-        try t.keys("q")
-        try t.waitFor("你想離開嗎？")
-        try t.keys("y")
-        let after = try t.waitFor("EXITED")
+        let after = try E2E.quit(t, question: "你想離開嗎？")
         #expect(after.contains("TTY-COOKED"), "the terminal is back in its normal mode")
     }
 
@@ -332,10 +333,7 @@ struct TerminalEndToEndTests {
         try t.waitFor("Do you want to quit?")
         try t.keys("n")
         try t.waitFor("the quit question closed") { !$0.contains("Do you want to quit?") && $0.contains("Are you in the UK with leave now?") }
-        try t.keys("C-c")
-        try t.waitFor("Do you want to quit?")
-        try t.keys("y")
-        let after = try t.waitFor("EXITED")
+        let after = try E2E.quit(t, with: "C-c")
         #expect(after.contains("TTY-COOKED"), "the terminal is back in its normal mode")
         #expect(!after.contains("Are you in the UK"), "the full-screen page is gone")
     }

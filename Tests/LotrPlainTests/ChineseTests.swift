@@ -159,14 +159,9 @@ func englishWords(in line: String, allowing allowed: [String] = []) -> [String] 
 
 /// Follows the Chinese prompts as a person would, trying the Chinese command words on the way:
 /// help, back, keep, review, a bad date in full-width digits, and a list built and emptied.
-final class ChinesePromptFollower: LineReader, LineWriter {
+final class ChinesePromptFollower: ScriptedPerson {
     let yes: Bool
     let choice: Int
-    private(set) var transcript: [String] = []
-    private(set) var prompts: [String] = []
-    private var lastPrompt = ""
-    private var repeats = 0
-    private var reads = 0
     private var question = 0
     private var attemptsAtQuestion = 0
     private var opening = ["說明", "？"]
@@ -181,30 +176,15 @@ final class ChinesePromptFollower: LineReader, LineWriter {
         self.choice = choice
     }
 
-    func write(_ line: String) {
-        transcript.append(line)
+    override func write(_ line: String) {
+        super.write(line)
         if line.hasPrefix("問題 "), let n = Int(line.dropFirst(3).prefix { $0.isNumber }) {
             question = n
             attemptsAtQuestion = 0
         }
     }
 
-    func prompt(_ text: String) {
-        repeats = text == lastPrompt ? repeats + 1 : 0
-        lastPrompt = text
-        prompts.append(text)
-        transcript.append(text)
-    }
-
-    func readLine() -> String? {
-        reads += 1
-        guard reads < 1000 else { return nil }
-        let answer = reply()
-        transcript.append("> " + answer)
-        return answer
-    }
-
-    private func reply() -> String {
+    override func reply() -> String {
         let p = lastPrompt
         if p.hasPrefix("請輸入「重新開始」") { return "離開" }
         if p.hasPrefix("請輸入要更改的答案編號") { return "" }

@@ -12,39 +12,16 @@ enum ShippedFlows {
 
 /// Answers whatever the last prompt asks for, the same simple way every time, and quits at the
 /// outcome: a person who types only what the prompts tell them must always reach a result.
-final class PromptFollower: LineReader, LineWriter {
+final class PromptFollower: ScriptedPerson {
     let yes: Bool
     let choice: Int
-    private(set) var transcript: [String] = []
-    private(set) var prompts: [String] = []
-    private var lastPrompt = ""
-    private var repeats = 0
-    private var reads = 0
 
     init(yes: Bool, choice: Int) {
         self.yes = yes
         self.choice = choice
     }
 
-    func write(_ line: String) { transcript.append(line) }
-
-    func prompt(_ text: String) {
-        repeats = text == lastPrompt ? repeats + 1 : 0
-        lastPrompt = text
-        prompts.append(text)
-        transcript.append(text)
-    }
-
-    func readLine() -> String? {
-        reads += 1
-        // A path is far shorter than this; a script stuck re-asking must end, not spin.
-        guard reads < 1000 else { return nil }
-        let answer = reply()
-        transcript.append("> " + answer)
-        return answer
-    }
-
-    private func reply() -> String {
+    override func reply() -> String {
         let p = lastPrompt
         if p.hasPrefix("Type new to start again") { return "quit" }
         if p.hasPrefix("Type 1 for Yes or 2 for No") { return yes ? "1" : "2" }
