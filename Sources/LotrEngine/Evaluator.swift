@@ -122,7 +122,7 @@ public struct Evaluator {
         "count", "total_days", "longest_days", "max_days_in_any_12_months", "total_days_before",
         "longest_days_before", "earliest_date", "latest_date", "qualifying_date", "qualifying_period_end",
         "qualifying_period_start", "in_qualifying_period", "trips_started_before", "trips_started_from",
-        "max_days_in_fixed_12_months",
+        "max_days_in_fixed_12_months", "trips_excluding", "absences_in_qualifying_period",
     ]
 
     func call(_ name: String, _ args: [Value]) -> Value {
@@ -168,6 +168,10 @@ public struct Evaluator {
         case "in_qualifying_period":
             return .ranges(Calculations.inQualifyingPeriod(ranges(0), start: date(1), years: number(2), gaps: ranges(3),
                                                            excluded: ranges(4), today: today))
+        case "trips_excluding": return .ranges(Calculations.tripsExcluding(ranges(0), ranges(1)))
+        case "absences_in_qualifying_period":
+            return .ranges(Calculations.absencesInQualifyingPeriod(ranges(0), excused: ranges(1), start: date(2), years: number(3),
+                                                                   gaps: ranges(4), uncounted: ranges(5), today: today))
         case "trips_started_before": return .ranges(Calculations.tripsStartedBefore(ranges(0), date(1)))
         case "trips_started_from": return .ranges(Calculations.tripsStartedFrom(ranges(0), date(1)))
         case "max_days_in_fixed_12_months": return .number(Calculations.maxDaysInFixed12Months(ranges(0), end: date(1)))

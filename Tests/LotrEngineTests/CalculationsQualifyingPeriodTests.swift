@@ -149,3 +149,34 @@ private func r(_ a: String, _ b: String) -> DateRange { DateRange(from: d(a), to
     }
     #expect(rate.values.allSatisfy { $0.value == Calculations.applicationWindowDays }, "\(rate.values.map(\.value))")
 }
+
+// CR 3.4: excused days come out of the trips they belong to.
+
+@Test func excusedDaysAreTakenOutOfTheirTrip() {
+    // A 14-day holiday (1–16 March) kept abroad by a pandemic until 16 June; the excused days
+    // are 16 March – 15 June, listed as left 15 March, back 16 June.
+    let trip = r("2020-03-01", "2020-06-16")
+    let left = Calculations.tripsExcluding([trip], [r("2020-03-15", "2020-06-16")])
+    #expect(Calculations.totalDays(left) == 14)
+    #expect(Calculations.longestDays(left) == 14)
+    // Without the excused days the same trip is 106 days.
+    #expect(Calculations.totalDays([trip]) == 106)
+}
+
+@Test func excusedDaysInTheMiddleSplitATrip() {
+    // Abroad 2–30 June (29 days); 10–19 June excused: 8 days before, 11 days after.
+    let parts = Calculations.tripsExcluding([r("2021-06-01", "2021-07-01")], [r("2021-06-09", "2021-06-20")])
+    #expect(parts.count == 2)
+    #expect(parts.map(Calculations.absenceDays) == [8, 11])
+    // Fully excused: nothing left. No excused days: the trip as it was.
+    #expect(Calculations.tripsExcluding([r("2021-06-01", "2021-07-01")], [r("2021-05-01", "2021-08-01")]).isEmpty)
+    #expect(Calculations.tripsExcluding([r("2021-06-01", "2021-07-01")], []) == [r("2021-06-01", "2021-07-01")])
+}
+
+@Test func absencesInThePeriodLeaveOutExcusedDaysAndOldTrips() {
+    let today = d("2026-11-23")
+    let trips = [r("2014-01-01", "2014-09-01"), r("2020-03-01", "2020-06-16")]
+    let counted = Calculations.absencesInQualifyingPeriod(trips, excused: [r("2020-03-15", "2020-06-16")], start: d("2010-01-01"),
+                                                         years: 10, gaps: [], uncounted: [], today: today)
+    #expect(Calculations.totalDays(counted) == 14)
+}

@@ -95,6 +95,40 @@ extension Calculations {
         return clipped(trips, first: first, last: end)
     }
 
+    /// `trips_excluding(trips, excused)`: the trips with the days abroad in `excused` taken out
+    /// (CR 3.4: "any period spent outside the UK will not count where the absence was for" one of
+    /// its reasons). Both lists count days as absences do: the days strictly between leaving and
+    /// coming back. A trip whose middle days are excused becomes two shorter trips; a trip wholly
+    /// excused is left out. The trips keep their order.
+    public static func tripsExcluding(_ trips: [DateRange], _ excused: [DateRange]) -> [DateRange] {
+        let away = AbsentDays(excused)
+        guard !away.runs.isEmpty else { return trips }
+        var out: [DateRange] = []
+        for t in trips {
+            var first = t.from.dayNumber + 1
+            let last = t.to.dayNumber - 1
+            guard first <= last else { out.append(t); continue }
+            for run in away.runs where run.last >= first && run.first <= last {
+                if run.first > first {
+                    out.append(DateRange(from: CivilDate(dayNumber: first - 1), to: CivilDate(dayNumber: run.first)))
+                }
+                first = max(first, run.last + 1)
+            }
+            if first <= last {
+                out.append(DateRange(from: CivilDate(dayNumber: first - 1), to: CivilDate(dayNumber: last + 1)))
+            }
+        }
+        return out
+    }
+
+    /// `absences_in_qualifying_period(trips, excused, start, years, gaps, uncounted)`: the days
+    /// abroad that the absence limits count — the trips without their excused days
+    /// (`tripsExcluding`), cut to the qualifying period (`inQualifyingPeriod`).
+    public static func absencesInQualifyingPeriod(_ trips: [DateRange], excused: [DateRange], start: CivilDate, years: Int,
+                                                  gaps: [DateRange], uncounted: [DateRange], today: CivilDate) -> [DateRange] {
+        inQualifyingPeriod(tripsExcluding(trips, excused), start: start, years: years, gaps: gaps, excluded: uncounted, today: today)
+    }
+
     /// Trips cut to the days from `first` to `last` (both included).
     static func clipped(_ trips: [DateRange], first: CivilDate, last: CivilDate) -> [DateRange] {
         trips.compactMap { t in
