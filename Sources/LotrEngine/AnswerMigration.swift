@@ -8,6 +8,7 @@ public enum AnswerMigration {
     public struct Merged: Hashable, Sendable {
         public var into: String
         public var from: [String]
+        public init(into: String, from: [String]) { self.into = into; self.from = from }
     }
 
     /// `old` holds answers keyed by question ids that may no longer exist. Returns, for each

@@ -37,6 +37,8 @@ let brokenFixtures: [BrokenFixture] = [
     .init(name: "bad-date", file: "stage.yaml", line: 4, message: "`reviewed` must be a real date"),
     .init(name: "no-english", file: "stage.yaml", line: 12, message: "has no English text"),
     .init(name: "bad-kind", file: "stage.yaml", line: 11, message: "unknown question kind `yesno`"),
+    .init(name: "replaces-live", file: "stage.yaml", line: 10, message: "question `q1` replaces `q2`, which is still a question"),
+    .init(name: "replaces-kind", file: "stage.yaml", line: 10, message: "`replaces` in question `q1` is only for date_ranges questions"),
 ]
 
 @Test(arguments: brokenFixtures)
