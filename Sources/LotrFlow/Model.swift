@@ -132,6 +132,9 @@ public struct Question: Sendable {
     public var itemName: LocalizedText?
     public var next: [Route]
     public var location: SourceLocation
+    /// Ids of questions this one took the place of. A saved answer to them is carried over when a
+    /// session is resumed or an answers file is read: date ranges are joined into one list.
+    public var replaces: [String] = []
 
     public var valueType: ValueType {
         switch kind {
