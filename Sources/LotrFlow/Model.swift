@@ -51,6 +51,8 @@ public struct FileInfo: Hashable, Sendable {
     public var reviewBy: CivilDate
     public var rulesVersion: LocalizedText?
     public var sources: [SourceDocument]
+    /// Where `review_by` is written, for `lotr check`'s warning once it has passed.
+    public var reviewByLocation: SourceLocation
 }
 
 public enum QuestionKind: String, CaseIterable, Sendable {
