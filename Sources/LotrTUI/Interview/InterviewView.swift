@@ -408,11 +408,12 @@ public enum OutcomeLayout {
             for (i, l) in lines.enumerated() { out.append(Line(text: (i == 0 ? (first ?? indent) : indent) + l, style: style, item: item)) }
         }
         func heading(_ text: String) { out.append(Line(text: "", style: .normal, item: nil)); out.append(Line(text: text, style: Style(.title, bold: true), item: nil)) }
-        // Out-of-date guidance or fees first, so that nobody acts on the result without seeing
-        // them; then the dates to act on.
-        out += staleAndDateLines(o, width: width, language: language)
+        // Out-of-date guidance or fees first, so that nobody acts on the result without seeing them.
+        out += staleLines(o, width: width, language: language)
         heading(t(.why))
         for reason in o.reasons { para(reason, indent: "  ", first: "• ") }
+        // The dates to act on, right after why, well before the checklist.
+        out += dateLines(o, width: width, language: language)
         if let g = o.grant { heading(t(.granted)); para(g) }
         if let c = o.conditions { para(c) }
         heading(t(.feesAsOf, Strings.date(o.feesAsOf, language)))
@@ -454,13 +455,19 @@ public enum OutcomeLayout {
         [Line(text: "", style: .normal, item: nil), Line(text: text, style: Style(.title, bold: true), item: nil)]
     }
 
-    /// The out-of-date warnings, prominent, and the dates that matter.
-    static func staleAndDateLines(_ o: OutcomeResult, width: Int, language: String) -> [Line] {
+    /// The out-of-date warnings, prominent.
+    static func staleLines(_ o: OutcomeResult, width: Int, language: String) -> [Line] {
         var out: [Line] = []
         for w in o.staleWarnings {
             out.append(Line(text: "", style: .normal, item: nil))
             out += wrapped(w, Style(.error, bold: true), indent: "    ", first: "!!! ", width: width)
         }
+        return out
+    }
+
+    /// "Dates that matter", each with its rule.
+    static func dateLines(_ o: OutcomeResult, width: Int, language: String) -> [Line] {
+        var out: [Line] = []
         guard !o.dates.isEmpty else { return out }
         let colon = language == "zh-Hant" ? "：" : ": "
         out += headingLines(Strings.text(.datesHeading, language))
