@@ -88,7 +88,7 @@ func englishWords(in line: String, allowing allowed: [String] = []) -> [String] 
     let s = run.script
     #expect(s.inOrder("> 31/04/2025", "2025年4月只有 30 日，所以沒有 31 日。", "請輸入日期，按日/月/年（DD/MM/YYYY）；輸入 ? 查看說明：",
                       "> 01/12/2026", "這個日期在將來；日期必須是今天或以前。",
-                      "> 2025-13-01", "年份要有四位數字，例如 2025。",
+                      "> 2025-13-01", "沒有 13 月。月份排在第二：日/月/年（DD/MM/YYYY）。",
                       "> ３１／１３／２０２５", "沒有 13 月。月份排在第二：日/月/年（DD/MM/YYYY）。",
                       "> 09/04/2025", "問題 2：List your trips abroad."), "\(s.text)")
     #expect(run.session.answers["arrived"] == .date(date("2025-04-09")))

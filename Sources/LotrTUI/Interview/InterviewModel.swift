@@ -120,11 +120,17 @@ public struct InterviewModel: Sendable {
             return .none
         case .tick:
             return .none
+        case .paste(let text):
+            // Pasted text goes only into the field being typed in; it never presses a key.
+            handlePaste(text)
+            return .none
         case .resize(let rows, let cols):
             viewSize = Size(rows: rows, cols: cols)
             if page == .outcome { outcomeScroll = min(outcomeScroll, outcomeMaxScroll()) }
             return .none
         case .key(let key):
+            // A message is about the key before this one: the next key clears it.
+            if message != nil && !keepsMessage(key) { setMessage(nil) }
             if let overlay { return handleOverlay(overlay, key) }
             switch page {
             case .welcome: return handleWelcome(key)
@@ -272,47 +278,59 @@ public struct InterviewModel: Sendable {
         case .yesNo, .choice:
             let count = q.kind == .yesNo ? 2 : q.options.count
             switch key {
-            case .up: f.cursor = (f.cursor + count - 1) % count
-            case .down, .tab: f.cursor = (f.cursor + 1) % count
-            case .character("y") where q.kind == .yesNo: f.cursor = 0
-            case .character("n") where q.kind == .yesNo: f.cursor = 1
+            // The first arrow press chooses the first (or, going up, the last) option.
+            case .up: f.cursor = f.picked ? (f.cursor + count - 1) % count : count - 1; f.picked = true
+            case .down, .tab: f.cursor = f.picked ? (f.cursor + 1) % count : 0; f.picked = true
+            case .character("y") where q.kind == .yesNo: f.cursor = 0; f.picked = true
+            case .character("n") where q.kind == .yesNo: f.cursor = 1; f.picked = true
             case .character(let c) where c.isNumber:
-                if let n = c.wholeNumberValue, n >= 1, n <= count { f.cursor = n - 1 }
-            case .character("b"), .backspace: fields[id] = f; goBack(from: id); return .none
+                if let n = c.wholeNumberValue, n >= 1, n <= count { f.cursor = n - 1; f.picked = true }
+            case .character("b"): fields[id] = f; goBack(from: id); return .none
             case .enter, .character(" "):
                 fields[id] = f
+                guard f.picked else { say(.chooseAnswer, error: true); return .none }
                 confirm(q, q.kind == .yesNo ? .bool(f.cursor == 0) : .option(q.options[f.cursor].id))
                 return .none
             default: break
             }
         case .multiChoice:
-            let count = q.options.count
+            let count = q.options.count + (FieldState.hasNoneRow(q) ? 1 : 0)
             switch key {
             case .up: f.cursor = (f.cursor + count - 1) % count
             case .down, .tab: f.cursor = (f.cursor + 1) % count
             case .character(" "), .character("x"):
-                if f.toggled.contains(f.cursor) { f.toggled.remove(f.cursor) } else { f.toggled.insert(f.cursor) }
+                toggle(f.cursor, of: q, in: &f)
             case .character(let c) where c.isNumber:
                 if let n = c.wholeNumberValue, n >= 1, n <= count {
                     f.cursor = n - 1
-                    if f.toggled.contains(n - 1) { f.toggled.remove(n - 1) } else { f.toggled.insert(n - 1) }
+                    toggle(n - 1, of: q, in: &f)
                 }
-            case .character("b"), .backspace: fields[id] = f; goBack(from: id); return .none
+            case .character("b"): fields[id] = f; goBack(from: id); return .none
             case .enter:
                 fields[id] = f
-                confirm(q, .options(q.options.indices.filter { f.toggled.contains($0) }.map { q.options[$0].id }))
+                let ids = q.options.indices.filter { f.toggled.contains($0) }.map { q.options[$0].id }
+                if ids.isEmpty && FieldState.hasNoneRow(q) && !f.noneTicked {
+                    setMessage(problem(TypedInput.sentence("tick at least one, or 'None of these'")), error: true)
+                    return .none
+                }
+                if let p = AnswerParser.choiceProblem(ids, for: q) {
+                    setMessage(problem(TypedInput.sentence(p)), error: true)
+                    return .none
+                }
+                confirm(q, .options(ids))
                 return .none
             default: break
             }
         case .date, .number, .money, .text:
             switch key {
-            case .backspace where f.text.isEmpty: fields[id] = f; goBack(from: id); return .none
+            // Backspace only ever deletes: holding it down must not leave the question.
             case .backspace, .delete: f.text = String(f.text.dropLast())
             case .ctrl("u"): f.text = ""
             case .character(let c) where !c.isNewline:
                 if q.kind == .date {
-                    guard f.text.count < 10 else { break }
-                    f.text = InterviewModel.typeDate(c, after: f.text)
+                    guard f.text.count < InterviewModel.dateFieldLength else { break }
+                    guard let typed = typeDateKey(c, after: f.text) else { fields[id] = f; return .none }
+                    f.text = typed
                 } else {
                     guard f.text.count < (q.maxLength ?? 200) else { break }
                     f.text.append(c)
@@ -338,13 +356,107 @@ public struct InterviewModel: Sendable {
 
     func isTextEntry(_ kind: QuestionKind) -> Bool { kind == .text }
 
-    /// Adds a typed character to a DD/MM/YYYY field, putting in the `/` after a complete day
-    /// or month so that typing `09042025` gives `09/04/2025`.
+    /// Room for `30 September 2025`.
+    static let dateFieldLength = 20
+
+    /// Adds a typed character to a date field. Typing digits only gives DD/MM/YYYY, the `/`
+    /// put in after a complete day or month (`09042025` → `09/04/2025`). A `-`, a space or a
+    /// letter means another way of writing the date (`2025-04-09`, `9 April 2025`): the `/`
+    /// put in for the person are taken out again, so what shows is what they typed.
     static func typeDate(_ c: Character, after text: String) -> String {
+        let written = text.contains { $0 == "-" || $0 == " " || $0.isLetter }
+        if !written, c == "-" || c == " " || c.isLetter {
+            return text.filter { $0 != "/" } + String(c)
+        }
+        if written { return text + String(c) }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         if c.isASCII, c.isNumber, parts.count < 3, parts.last?.count == 2 { return text + "/" + String(c) }
         if c == "/", text.isEmpty || text.hasSuffix("/") { return text }
         return text + String(c)
+    }
+
+    /// A typed key in a date field, or nil (with a message) when it can never be part of a date:
+    /// a letter that does not spell a month, a symbol. Digits are always taken, with a message
+    /// while the date is not yet right.
+    mutating func typeDateKey(_ c: Character, after text: String) -> String? {
+        let next = InterviewModel.typeDate(c, after: text)
+        let separator = c == "/" || c == "-" || c == "." || c == " " || c == ","
+        if !(c.isASCII && c.isNumber), !separator, let p = TypedInput.partialDateProblem(next) {
+            setMessage(problem(p), error: true)
+            return nil
+        }
+        return next
+    }
+
+    /// Ticks or unticks row `row` of a multiple choice question. "None of these" stands alone:
+    /// ticking it clears the others, ticking another clears it (as GOV.UK forms do), and the
+    /// message says so.
+    mutating func toggle(_ row: Int, of q: Question, in f: inout FieldState) {
+        if row >= q.options.count {
+            f.noneTicked.toggle()
+            if f.noneTicked && !f.toggled.isEmpty { f.toggled = []; say(.noneClearsOthers) }
+            return
+        }
+        if f.toggled.contains(row) { f.toggled.remove(row); return }
+        f.toggled.insert(row)
+        if q.options[row].isExclusive {
+            if f.toggled.count > 1 { f.toggled = [row]; say(.noneClearsOthers) }
+        } else {
+            let exclusive = Set(q.options.indices.filter { q.options[$0].isExclusive })
+            if !f.toggled.isDisjoint(with: exclusive) || f.noneTicked { say(.othersClearNone) }
+            f.toggled.subtract(exclusive)
+            f.noneTicked = false
+        }
+    }
+
+    /// Keys that leave the message in place: those that only look (help) or change nothing.
+    func keepsMessage(_ key: Key) -> Bool {
+        if case .function(1) = key { return true }
+        return false
+    }
+
+    /// Pasted text: typed into the field being edited (date, number, amount, text, a trip's
+    /// dates, a note or a file name), with line breaks dropped. Anywhere else nothing happens
+    /// but a message, so a paste can never choose, confirm or move.
+    mutating func handlePaste(_ raw: String) {
+        let text = raw.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
+        switch overlay {
+        case .note(let question, let current)?:
+            overlay = .note(question: question, text: String((current + text).prefix(500)))
+            return
+        case .export(let format, let path)?:
+            overlay = .export(format, path: path + text)
+            return
+        case .some:
+            return
+        case nil: break
+        }
+        guard case .question(let id) = page, let q = flows.questions[id] else { say(.pasteOnlyInFields, error: true); return }
+        var f = field(id)
+        switch q.kind {
+        case .date:
+            f.text = pasteDate(text, into: f.text)
+            setMessage(liveDateProblem(f.text, q), error: true)
+        case .number, .money, .text:
+            f.text = String((f.text + text).prefix(q.kind == .text ? (q.maxLength ?? 200) : 40))
+            setMessage(nil)
+        case .dateRanges:
+            guard var edit = f.edit else { say(.pasteOnlyInFields, error: true); return }
+            if edit.onTo { edit.to = pasteDate(text, into: edit.to) } else { edit.from = pasteDate(text, into: edit.from) }
+            f.edit = edit
+            var dateQ = q
+            dateQ.kind = .date
+            setMessage(liveDateProblem(edit.onTo ? edit.to : edit.from, dateQ), error: true)
+        case .yesNo, .choice, .multiChoice:
+            say(.pasteOnlyInFields, error: true)
+            return
+        }
+        fields[id] = f
+    }
+
+    /// A pasted date is kept as pasted (its own separators), cut to the field's length.
+    func pasteDate(_ text: String, into current: String) -> String {
+        String((current + text).prefix(InterviewModel.dateFieldLength))
     }
 
     /// What is wrong with the date typed so far: a wrong character or part as soon as it is
@@ -405,8 +517,10 @@ public struct InterviewModel: Sendable {
             case .backspace, .delete:
                 if edit.onTo { edit.to = String(edit.to.dropLast()) } else { edit.from = String(edit.from.dropLast()) }
             case .character(let c) where !c.isNewline:
-                if edit.onTo { if edit.to.count < 10 { edit.to = InterviewModel.typeDate(c, after: edit.to) } }
-                else if edit.from.count < 10 { edit.from = InterviewModel.typeDate(c, after: edit.from) }
+                let current = edit.onTo ? edit.to : edit.from
+                guard current.count < InterviewModel.dateFieldLength else { break }
+                guard let typed = typeDateKey(c, after: current) else { return }
+                if edit.onTo { edit.to = typed } else { edit.from = typed }
                 var dateQ = q
                 dateQ.kind = .date
                 setMessage(liveDateProblem(edit.onTo ? edit.to : edit.from, dateQ), error: true)
@@ -447,7 +561,7 @@ public struct InterviewModel: Sendable {
                 f.ranges.remove(at: f.row)
                 f.row = min(f.row, f.ranges.count)
             }
-        case .character("b"), .backspace:
+        case .character("b"):
             fields[q.id] = f
             goBack(from: q.id)
         case .character("c"): finishRanges(q, f)
@@ -497,7 +611,7 @@ public struct InterviewModel: Sendable {
             fields[id] = nil
             changingFromReview = true
             page = .question(id)
-        case .escape, .character("r"), .character("q"), .ctrl("r"), .backspace, .character("b"): page = resumePage()
+        case .escape, .character("r"), .character("q"), .ctrl("r"), .character("b"): page = resumePage()
         case .function(1), .character("?"): overlay = .help
         default: break
         }
@@ -584,7 +698,7 @@ public struct InterviewModel: Sendable {
         case .character("p"): effects.append(.print)
         case .character("n"): startNewCase()
         case .character("r"), .ctrl("r"): openReview()
-        case .escape, .character("b"), .backspace:
+        case .escape, .character("b"):
             if let last = assessment.path.last { page = .question(last) }
         case .character("q"): overlay = .confirmQuit
         case .function(1), .character("?"): overlay = .help

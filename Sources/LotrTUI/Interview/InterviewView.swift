@@ -113,7 +113,7 @@ public enum InterviewView {
             case .dateRanges:
                 keys = f.edit == nil ? [.hintMove, .hintAdd, .hintChange, .hintDelete, .hintContinue, .hintBack, .hintHelp, .hintReview]
                     : [.hintOtherDate, .hintSave, .hintCancel, .hintF1Help]
-            case .text: keys = [.hintType, .hintConfirm, .hintBack, .hintF1Help, .hintCtrlRReview, .hintCtrlCQuit]
+            case .text, .date: keys = [.hintType, .hintConfirm, .hintBack, .hintF1Help, .hintCtrlRReview, .hintCtrlCQuit]
             default: keys = [.hintType, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
             }
         }
@@ -163,16 +163,21 @@ public enum InterviewView {
         // The note promises underlined words, so it appears only when one is on screen.
         let shownLower = lines.prefix(max(1, r.rows - 4)).joined(separator: " ").lowercased()
         if terms.contains(where: { !$0.isEmpty && shownLower.contains($0.lowercased()) }), row < r.bottom {
-            s.writeTruncated(t(m, .underlinedTerms, q.kind == .text ? "F1" : "?"), row: row, col: r.col, width: r.cols, style: .dim)
+            s.writeTruncated(t(m, .underlinedTerms, FieldState.isTyping(q.kind, m.field(q.id)) ? "F1" : "?"), row: row, col: r.col, width: r.cols, style: .dim)
             row += 1
         }
         row += 1
         let area = Rect(row: row, col: r.col, rows: max(0, r.bottom - row), cols: r.cols)
         let f = m.field(q.id)
         switch q.kind {
-        case .yesNo: drawOptions(&s, [Strings.text(.yes, m.language), Strings.text(.no, m.language)], cursor: f.cursor, chosen: nil, multi: nil, in: area, more: t(m, .moreAbove))
-        case .choice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.cursor, chosen: nil, multi: nil, in: area, more: t(m, .moreAbove))
-        case .multiChoice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.cursor, chosen: nil, multi: f.toggled, in: area, more: t(m, .moreAbove))
+        // Nothing is shown as chosen until the person chooses: no highlight on a fresh question.
+        case .yesNo: drawOptions(&s, [Strings.text(.yes, m.language), Strings.text(.no, m.language)], cursor: f.picked ? f.cursor : -1, chosen: nil, multi: nil, in: area, more: t(m, .moreAbove))
+        case .choice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.picked ? f.cursor : -1, chosen: nil, multi: nil, in: area, more: t(m, .moreAbove))
+        case .multiChoice:
+            let none = FieldState.hasNoneRow(q)
+            var ticked = f.toggled
+            if none && f.noneTicked { ticked.insert(q.options.count) }
+            drawOptions(&s, q.options.map { $0.text.text(m.language) } + (none ? [t(m, .noneOfThese)] : []), cursor: f.cursor, chosen: nil, multi: ticked, in: area, more: t(m, .moreAbove))
         case .date:
             drawField(&s, label: t(m, .dateLabel), text: f.text, width: 12, in: area)
             if area.rows > 2 { s.writeTruncated(t(m, .dateExample), row: area.row + 2, col: area.col, width: area.cols, style: .dim) }
@@ -210,7 +215,7 @@ public enum InterviewView {
         var heights = options.map { min(3, TextLayout.wrap($0, width: max(1, r.cols - 9)).count) }
         if heights.isEmpty { heights = [1] }
         var first = 0
-        while first < cursor && heights[first...cursor].reduce(0, +) > r.rows { first += 1 }
+        while first < cursor && cursor < heights.count && heights[first...cursor].reduce(0, +) > r.rows { first += 1 }
         var row = r.row
         for i in first..<options.count {
             let lines = TextLayout.wrap(options[i], width: max(1, r.cols - 9))

@@ -28,6 +28,7 @@ public enum TUIText: String, CaseIterable, Sendable {
     // Messages the interview sets
     case noteRemoved, noteSaved, typeFileName, nothingAnswered, dateYouLeft, dateYouCameBack
     case savedFileNote, couldNotSave, savedAsCase, answersKeptUntilQuit
+    case chooseAnswer, noneOfThese, noneClearsOthers, othersClearNone, pasteOnlyInFields
     // Kiosk
     case kioskNoQuit, kioskStillThere, kioskCountdown, kioskStaff, kioskPin, kioskNoPin, kioskWrongPin
 }
@@ -150,6 +151,11 @@ public enum TUIStrings {
         .couldNotSave: "Could not save to {0}: {1}",
         .savedAsCase: "Saved as case {0}. To come back later: lotr --resume {0}",
         .answersKeptUntilQuit: "Your answers are kept only until you quit.",
+        .chooseAnswer: "Choose an answer: use ↑ ↓ or the option's number, then press Enter.",
+        .noneOfThese: "None of these",
+        .noneClearsOthers: "\"None of these\" stands alone, so the other ticks were taken off.",
+        .othersClearNone: "\"None of these\" was taken off, since you ticked an answer.",
+        .pasteOnlyInFields: "Pasted text goes only into a box you type in. Choose an answer with the keys.",
 
         .kioskNoQuit: "To finish, press Esc or n for a new case. Staff can close this program.",
         .kioskStillThere: "Are you still there?",
@@ -277,6 +283,11 @@ public enum TUIStrings {
         .couldNotSave: "無法儲存到 {0}：{1}",
         .savedAsCase: "已儲存為個案 {0}。之後要繼續：lotr --resume {0}",
         .answersKeptUntilQuit: "你的答案只會保留到你離開為止。",
+        .chooseAnswer: "請選擇一個答案：用 ↑ ↓ 或選項的編號，然後按 Enter。",
+        .noneOfThese: "以上皆不是",
+        .noneClearsOthers: "「以上皆不是」要單獨選擇，所以已取消其他剔選。",
+        .othersClearNone: "你剔選了一個答案，所以已取消「以上皆不是」。",
+        .pasteOnlyInFields: "貼上的文字只會放進輸入欄。請用按鍵選擇答案。",
 
         .kioskNoQuit: "要結束，請按 Esc，或按 n 開始新個案。職員可以關閉這個程式。",
         .kioskStillThere: "你還在嗎？",
