@@ -91,8 +91,13 @@ import Testing
         d.effects = []
         d.send(.paste("09/04/2015\nyes\n"))
         #expect(d.questionID == "arrived" && d.m.answers["arrived"] == nil, "the newline did not confirm")
-        #expect(d.field.text == "09/04/2015 yes")
-        #expect(d.effects.isEmpty)
+        #expect(d.field.text == "09/04/2015", "a date is one line: the first one pasted")
+        #expect(d.effects.isEmpty, "nothing saved")
+        d.press(.enter)
+        #expect(d.m.answers["arrived"] == .date(CivilDate(iso: "2015-04-09")!), "Enter, pressed by the person, confirms")
+        var typed = Drive.kinds(upTo: "arrived")
+        typed.send(.paste("09042015"))
+        #expect(typed.field.text == "09/04/2015", "a pasted date is written as if typed")
     }
 
     @Test func aPasteOnAChoiceQuestionChoosesNothing() {

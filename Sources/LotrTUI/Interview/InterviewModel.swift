@@ -364,11 +364,13 @@ public struct InterviewModel: Sendable {
     /// letter means another way of writing the date (`2025-04-09`, `9 April 2025`): the `/`
     /// put in for the person are taken out again, so what shows is what they typed.
     static func typeDate(_ c: Character, after text: String) -> String {
-        let written = text.contains { $0 == "-" || $0 == " " || $0.isLetter }
-        if !written, c == "-" || c == " " || c.isLetter {
-            return text.filter { $0 != "/" } + String(c)
+        // "20/20" then "-" was the start of 2020-…, not a day and a month.
+        if c == "-", text.count == 5, text.filter({ $0 == "/" }).count == 1, text.split(separator: "/").allSatisfy({ $0.count == 2 }) {
+            return text.filter { $0 != "/" } + "-"
         }
-        if written { return text + String(c) }
+        if text.contains(where: { $0 == "-" || $0 == " " || $0.isLetter }) || c == " " || c == "-" || c.isLetter {
+            return text + String(c)
+        }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         if c.isASCII, c.isNumber, parts.count < 3, parts.last?.count == 2 { return text + "/" + String(c) }
         if c == "/", text.isEmpty || text.hasSuffix("/") { return text }
@@ -433,16 +435,18 @@ public struct InterviewModel: Sendable {
         }
         guard case .question(let id) = page, let q = flows.questions[id] else { say(.pasteOnlyInFields, error: true); return }
         var f = field(id)
+        // A date is one line: of a pasted block, the first line with something on it.
+        let firstLine = raw.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }.first { !$0.isEmpty } ?? ""
         switch q.kind {
         case .date:
-            f.text = pasteDate(text, into: f.text)
+            f.text = pasteDate(firstLine, into: f.text)
             setMessage(liveDateProblem(f.text, q), error: true)
         case .number, .money, .text:
             f.text = String((f.text + text).prefix(q.kind == .text ? (q.maxLength ?? 200) : 40))
             setMessage(nil)
         case .dateRanges:
             guard var edit = f.edit else { say(.pasteOnlyInFields, error: true); return }
-            if edit.onTo { edit.to = pasteDate(text, into: edit.to) } else { edit.from = pasteDate(text, into: edit.from) }
+            if edit.onTo { edit.to = pasteDate(firstLine, into: edit.to) } else { edit.from = pasteDate(firstLine, into: edit.from) }
             f.edit = edit
             var dateQ = q
             dateQ.kind = .date
@@ -454,9 +458,17 @@ public struct InterviewModel: Sendable {
         fields[id] = f
     }
 
-    /// A pasted date is kept as pasted (its own separators), cut to the field's length.
+    /// A pasted date goes in as if typed (so `09042015` shows as 09/04/2015), leaving out
+    /// what could never be part of a date, up to the field's length.
     func pasteDate(_ text: String, into current: String) -> String {
-        String((current + text).prefix(InterviewModel.dateFieldLength))
+        var out = current
+        for c in text where out.count < InterviewModel.dateFieldLength {
+            let next = InterviewModel.typeDate(c, after: out)
+            let separator = c == "/" || c == "-" || c == "." || c == " " || c == ","
+            if !(c.isASCII && c.isNumber), !separator, TypedInput.partialDateProblem(next) != nil { continue }
+            out = next
+        }
+        return out
     }
 
     /// What is wrong with the date typed so far: a wrong character or part as soon as it is

@@ -179,7 +179,7 @@ public enum InterviewView {
             if none && f.noneTicked { ticked.insert(q.options.count) }
             drawOptions(&s, q.options.map { $0.text.text(m.language) } + (none ? [t(m, .noneOfThese)] : []), cursor: f.cursor, chosen: nil, multi: ticked, in: area, more: t(m, .moreAbove))
         case .date:
-            drawField(&s, label: t(m, .dateLabel), text: f.text, width: 12, in: area)
+            drawField(&s, label: t(m, .dateLabel), text: f.text, width: InterviewModel.dateFieldLength + 1, in: area)
             if area.rows > 2 { s.writeTruncated(t(m, .dateExample), row: area.row + 2, col: area.col, width: area.cols, style: .dim) }
         case .number: drawField(&s, label: (q.unit?.text(m.language)).map { t(m, .numberOf, $0) } ?? t(m, .number), text: f.text, width: 10, in: area)
         case .money: drawField(&s, label: t(m, .amount), text: f.text, width: 14, in: area)
