@@ -646,8 +646,9 @@ public struct InterviewModel: Sendable {
     /// The outcome body as laid out for the last known window size, and how many lines show.
     func outcomeLines() -> (lines: [OutcomeLayout.Line], height: Int) {
         guard let o = assessment.outcome else { return ([], 1) }
-        let g = InterviewView.outcomeBody(viewSize)
-        return (OutcomeLayout.lines(o, ticks: ticks, selected: outcomeItem, width: g.cols, language: language), g.rows)
+        let width = max(1, InterviewView.bodyRect(viewSize).cols)
+        let g = InterviewView.outcomeBody(viewSize, headerRows: OutcomeLayout.header(o, width: width, language: language).count)
+        return (OutcomeLayout.body(o, ticks: ticks, selected: outcomeItem, width: g.cols, language: language), g.rows)
     }
 
     func outcomeMaxScroll() -> Int {

@@ -37,10 +37,11 @@ public enum InterviewView {
         Rect(row: 3, col: 2, rows: max(0, size.rows - 6), cols: max(0, size.cols - 4))
     }
 
-    /// The scrolling part of the outcome page: below the title, form and rule.
-    static func outcomeBody(_ size: Size) -> (rows: Int, cols: Int) {
+    /// The scrolling part of the outcome page: below the title and form (`headerRows` lines
+    /// once wrapped) and the rule under them.
+    static func outcomeBody(_ size: Size, headerRows: Int = 2) -> (rows: Int, cols: Int) {
         let b = bodyRect(size)
-        return (max(1, b.rows - 3), max(1, b.cols))
+        return (max(1, b.rows - headerRows - 1), max(1, b.cols))
     }
 
     static func reviewListRows(_ size: Size) -> Int { max(1, bodyRect(size).rows - 2) }
@@ -299,14 +300,14 @@ public enum InterviewView {
     /// The outcome page: a fixed heading, then a scrolling body with the checklist.
     static func drawOutcome(_ s: inout Screen, _ m: InterviewModel, _ o: OutcomeResult, _ r: Rect) {
         var row = r.row
-        s.writeTruncated(o.title, row: row, col: r.col, width: r.cols, style: Style(.title, bold: true))
-        row += 1
-        let form = o.form.map { t(m, .form, $0.code, $0.name) } ?? t(m, .noForm)
-        s.writeTruncated(form, row: row, col: r.col, width: r.cols, style: Style(.accent, bold: true))
-        row += 1
+        // The title and the form are the answer: wrapped in full, never cut.
+        for line in OutcomeLayout.header(o, width: r.cols, language: m.language) where row < r.bottom {
+            s.write(line.text, row: row, col: r.col, style: line.style, maxWidth: r.cols)
+            row += 1
+        }
         s.horizontalLine(row: row, col: r.col, width: r.cols, style: .dim)
         row += 1
-        let body = OutcomeLayout.lines(o, ticks: m.ticks, selected: m.outcomeItem, width: r.cols, language: m.language)
+        let body = OutcomeLayout.body(o, ticks: m.ticks, selected: m.outcomeItem, width: r.cols, language: m.language)
         let height = max(1, r.bottom - row)
         var top = min(max(0, m.outcomeScroll), max(0, body.count - height))
         if m.viewSize != s.size, let selectedLine = body.firstIndex(where: { $0.item == m.outcomeItem }) {
@@ -401,6 +402,38 @@ public enum OutcomeLayout {
         public var item: Int?
     }
 
+    /// The fixed top of the result: the title and the form, each wrapped to `width`.
+    public static func header(_ o: OutcomeResult, width: Int, language: String) -> [Line] {
+        func t(_ key: TUIText, _ args: String...) -> String {
+            var s = TUIStrings.text(key, language)
+            for (i, a) in args.enumerated().reversed() { s = s.replacingOccurrences(of: "{\(i)}", with: a) }
+            return s
+        }
+        let form = o.form.map { t(.form, $0.code, $0.name) } ?? t(.noForm)
+        return TextLayout.wrap(o.title, width: width).map { Line(text: $0, style: Style(.title, bold: true), item: nil) }
+            + TextLayout.wrap(form, width: width).map { Line(text: $0, style: Style(.accent, bold: true), item: nil) }
+    }
+
+    /// The scrolling part: the form's GOV.UK page first, then `lines`.
+    public static func body(_ o: OutcomeResult, ticks: Set<String>, selected: Int, width: Int, language: String) -> [Line] {
+        var out: [Line] = []
+        if let url = o.form?.url {
+            out += TextLayout.wrap(TUIStrings.text(.formPage, language) + url, width: width).map { Line(text: $0, style: .accent, item: nil) }
+        }
+        return out + lines(o, ticks: ticks, selected: selected, width: width, language: language)
+    }
+
+    /// Any line still wider than `width` (a long heading, a long word) wrapped onto more lines,
+    /// so that nothing on the result is ever cut.
+    static func wrapped(_ lines: [Line], width: Int) -> [Line] {
+        lines.flatMap { line -> [Line] in
+            guard DisplayWidth.of(line.text) > width else { return [line] }
+            let indent = String(line.text.prefix { $0 == " " })
+            let rest = TextLayout.wrap(String(line.text.dropFirst(indent.count)), width: max(1, width - indent.count))
+            return rest.map { Line(text: indent + $0, style: line.style, item: line.item) }
+        }
+    }
+
     public static func lines(_ o: OutcomeResult, ticks: Set<String>, selected: Int, width: Int, language: String) -> [Line] {
         var out: [Line] = []
         func t(_ key: TUIText, _ args: String...) -> String {
@@ -435,10 +468,10 @@ public enum OutcomeLayout {
             let mark = ticks.contains(item.id) ? "[x] " : "[ ] "
             para(item.text, isSelected ? Style(.selected, reverse: true) : .normal, indent: "    ", first: mark, item: i)
             para(item.why, .dim, indent: "    ", item: i)
-            para(t(.source) + item.source, .dim, indent: "    ", item: i)
+            para(t(.source) + item.source + (item.sourceURL.map { " – " + $0 } ?? ""), .dim, indent: "    ", item: i)
         }
         out.append(Line(text: "", style: .normal, item: nil))
         para(t(.footer, Strings.date(o.reviewed, language), o.rulesVersions.joined(separator: "; ")), .dim)
-        return out
+        return wrapped(out, width: width)
     }
 }
