@@ -30,3 +30,37 @@ import Testing
         for item in o.checklist { if let url = item.sourceURL { #expect(flat.contains(url), "\(item.id)'s source address") } }
     }
 }
+
+extension EverythingReadableTests {
+    @Test(arguments: sizes)
+    func helpScrollsToItsSource(_ size: Size) {
+        var d = Drive(InterviewFixtures.shipped)
+        let q = InterviewFixtures.shipped.questions["lr_gap_ranges"]!
+        d.m.page = .question(q.id)
+        d.send(.resize(rows: size.rows, cols: size.cols))
+        d.press(.function(1))
+        var s = d.screen(size)
+        #expect(s.find("↓ more") != nil, "the help says there is more:\n\(s.text)")
+        #expect(s.find("Source: ") == nil, "the source is further down")
+        d.press(.end)
+        s = d.screen(size)
+        #expect(s.find("Source: ") != nil && s.find("↑ more above") != nil, "End shows the end:\n\(s.text)")
+        d.press(.home)
+        #expect(d.screen(size).text == d.screen(size).text && d.m.helpScroll == 0)
+        d.press(.pageDown)
+        let paged = d.m.helpScroll
+        #expect(paged > 1)
+        d.press(.character(" "))
+        #expect(d.m.helpScroll >= paged, "Space pages on")
+        d.press(.pageUp, .pageUp, .pageUp, .up)
+        #expect(d.m.helpScroll == 0)
+        d.press(.down)
+        #expect(d.m.helpScroll == 1)
+        // Every line of the help can be reached: the last screenful holds the last line.
+        d.press(.end)
+        let lines = InterviewView.helpLines(d.m, width: InterviewView.helpArea(size).cols)
+        #expect(d.screen(size).text.contains(lines.last!.0.trimmingSpaces))
+        d.press(.escape)
+        #expect(d.m.overlay == nil)
+    }
+}

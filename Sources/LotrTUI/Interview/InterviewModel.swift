@@ -53,6 +53,8 @@ public struct InterviewModel: Sendable {
     public var reviewRow = 0
     public var outcomeItem = 0
     public var outcomeScroll = 0
+    /// First line of the help overlay in view.
+    public var helpScroll = 0
     /// Checklist items ticked on the outcome screen.
     public var ticks: Set<String> = []
     /// Effects for the host to carry out after this update.
@@ -168,6 +170,18 @@ public struct InterviewModel: Sendable {
         case .help:
             if [.escape, .enter, .character("?"), .function(1), .character("q")].contains(key) { self.overlay = nil }
             if key == .character("l") { switchLanguage() }
+            let area = InterviewView.helpArea(viewSize)
+            let last = max(0, InterviewView.helpLines(self, width: area.cols).count - area.rows)
+            switch key {
+            case .up: helpScroll -= 1
+            case .down: helpScroll += 1
+            case .pageUp: helpScroll -= max(1, area.rows - 1)
+            case .pageDown, .character(" "): helpScroll += max(1, area.rows - 1)
+            case .home: helpScroll = 0
+            case .end: helpScroll = last
+            default: break
+            }
+            helpScroll = max(0, min(helpScroll, last))
         case .confirmQuit:
             switch key {
             case .character("y"), .character("Y"): return .quit
@@ -211,6 +225,11 @@ public struct InterviewModel: Sendable {
         return .none
     }
 
+    mutating func openHelp() {
+        overlay = .help
+        helpScroll = 0
+    }
+
     static func swapExtension(_ path: String, to format: ExportFormat) -> String {
         for ext in ExportFormat.allCases.map(\.fileExtension) where path.hasSuffix("." + ext) {
             return String(path.dropLast(ext.count)) + format.fileExtension
@@ -225,7 +244,7 @@ public struct InterviewModel: Sendable {
         case .character("q"), .escape:
             overlay = .confirmQuit
         case .function(1), .character("?"):
-            overlay = .help
+            openHelp()
         case .character("l"), .character("L"):
             switchLanguage()
         default: break
@@ -258,8 +277,8 @@ public struct InterviewModel: Sendable {
         let typing = FieldState.isTyping(q.kind, f)
         // Keys that mean the same on every question.
         switch key {
-        case .function(1): overlay = .help; return .none
-        case .character("?") where !typing: overlay = .help; return .none
+        case .function(1): openHelp(); return .none
+        case .character("?") where !typing: openHelp(); return .none
         // Adviser note: Ctrl-N or F2 anywhere; `n` where it is not an answer key.
         case .ctrl("n"), .function(2):
             overlay = .note(question: id, text: notes[id] ?? ""); return .none
@@ -624,7 +643,7 @@ public struct InterviewModel: Sendable {
             changingFromReview = true
             page = .question(id)
         case .escape, .character("r"), .character("q"), .ctrl("r"), .character("b"): page = resumePage()
-        case .function(1), .character("?"): overlay = .help
+        case .function(1), .character("?"): openHelp()
         default: break
         }
     }
@@ -714,7 +733,7 @@ public struct InterviewModel: Sendable {
         case .escape, .character("b"):
             if let last = assessment.path.last { page = .question(last) }
         case .character("q"): overlay = .confirmQuit
-        case .function(1), .character("?"): overlay = .help
+        case .function(1), .character("?"): openHelp()
         default: break
         }
         return .none

@@ -328,7 +328,9 @@ public enum InterviewView {
         return Rect(row: max(1, (s.rows - h) / 2), col: (s.cols - w) / 2, rows: h, cols: w)
     }
 
-    static func drawHelp(_ s: inout Screen, _ m: InterviewModel) {
+    /// The help text for the page, wrapped to `width`: help, why, terms, the date forms, and the
+    /// source with its address, a blank line between parts.
+    static func helpLines(_ m: InterviewModel, width: Int) -> [(String, Style)] {
         var parts: [(String, Style)] = []
         if let q = m.currentQuestion {
             if let help = q.help?.text(m.language) { parts.append((help, .normal)) }
@@ -336,20 +338,42 @@ public enum InterviewView {
             for id in q.terms {
                 if let t = m.flows.glossary[id] { parts.append((t.term.text(m.language) + TUIStrings.text(.termSeparator, m.language) + t.text.text(m.language), .term)) }
             }
-            if q.kind == .date { parts.append((t(m, .dateHelp), .dim)) }
-            parts.append((t(m, .source) + q.source.description, .dim))
+            if q.kind == .date || q.kind == .dateRanges { parts.append((t(m, .dateHelp), .dim)) }
+            parts.append((t(m, .source) + q.source.description + (q.source.document.url.map { " – " + $0 } ?? ""), .dim))
         } else {
             parts.append((t(m, .generalHelp), .normal))
         }
+        var lines: [(String, Style)] = []
+        for (i, (text, style)) in parts.enumerated() {
+            if i > 0 { lines.append(("", .normal)) }
+            lines += TextLayout.wrap(text, width: max(1, width)).map { ($0, style) }
+        }
+        return lines
+    }
+
+    /// Where the help text goes, for a window of `size`: its rows (above the keys line) and width.
+    static func helpArea(_ size: Size) -> (rows: Int, cols: Int) {
+        let w = min(size.cols - 4, 72), h = min(size.rows - 2, size.rows - 4)
+        return (max(1, h - 3), max(1, w - 4))
+    }
+
+    static func drawHelp(_ s: inout Screen, _ m: InterviewModel) {
         let rect = overlayRect(s, rows: s.rows - 4, cols: 72)
         s.fill(rect)
         s.box(rect, style: .accent, title: t(m, .help))
         let inner = rect.inset(rows: 1, cols: 2)
-        var row = inner.row
-        for (text, style) in parts where row < inner.bottom - 1 {
-            row += s.writeWrapped(text, in: Rect(row: row, col: inner.col, rows: inner.bottom - 1 - row, cols: inner.cols), style: style) + 1
+        let area = helpArea(s.size)
+        let lines = helpLines(m, width: inner.cols)
+        let top = max(0, min(m.helpScroll, lines.count - area.rows))
+        for (i, (text, style)) in lines.dropFirst(top).prefix(area.rows).enumerated() {
+            s.write(text, row: inner.row + i, col: inner.col, style: style, maxWidth: inner.cols)
         }
-        s.writeTruncated(t(m, .helpLanguage), row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
+        // Where there is more, say so, and how to see it.
+        var keys = t(m, .helpLanguage)
+        if top > 0 || top + area.rows < lines.count {
+            keys = t(m, top + area.rows < lines.count ? .helpMoreBelow : .helpMoreAbove) + " · " + keys
+        }
+        s.writeTruncated(keys, row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
     }
 
     static func drawNote(_ s: inout Screen, _ m: InterviewModel, _ question: String, _ text: String) {

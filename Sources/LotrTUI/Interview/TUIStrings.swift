@@ -28,7 +28,7 @@ public enum TUIText: String, CaseIterable, Sendable {
     // Messages the interview sets
     case noteRemoved, noteSaved, typeFileName, nothingAnswered, dateYouLeft, dateYouCameBack
     case savedFileNote, couldNotSave, savedAsCase, answersKeptUntilQuit
-    case formPage, chooseAnswer, noneOfThese, noneClearsOthers, othersClearNone, pasteOnlyInFields
+    case helpMoreBelow, helpMoreAbove, formPage, chooseAnswer, noneOfThese, noneClearsOthers, othersClearNone, pasteOnlyInFields
     // Kiosk
     case kioskNoQuit, kioskStillThere, kioskCountdown, kioskStaff, kioskPin, kioskNoPin, kioskWrongPin
 }
@@ -152,6 +152,8 @@ public enum TUIStrings {
         .savedAsCase: "Saved as case {0}. To come back later: lotr --resume {0}",
         .answersKeptUntilQuit: "Your answers are kept only until you quit.",
         .formPage: "GOV.UK page: ",
+        .helpMoreBelow: "↓ more: ↑↓ PgDn Space",
+        .helpMoreAbove: "↑ more above: ↑ PgUp Home",
         .chooseAnswer: "Choose an answer: use ↑ ↓ or the option's number, then press Enter.",
         .noneOfThese: "None of these",
         .noneClearsOthers: "\"None of these\" stands alone, so the other ticks were taken off.",
@@ -285,6 +287,8 @@ public enum TUIStrings {
         .savedAsCase: "已儲存為個案 {0}。之後要繼續：lotr --resume {0}",
         .answersKeptUntilQuit: "你的答案只會保留到你離開為止。",
         .formPage: "GOV.UK 網頁：",
+        .helpMoreBelow: "↓ 下面還有：↑↓ PgDn 空白鍵",
+        .helpMoreAbove: "↑ 上面還有：↑ PgUp",
         .chooseAnswer: "請選擇一個答案：用 ↑ ↓ 或選項的編號，然後按 Enter。",
         .noneOfThese: "以上皆不是",
         .noneClearsOthers: "「以上皆不是」要單獨選擇，所以已取消其他剔選。",
