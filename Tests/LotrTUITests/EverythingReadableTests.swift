@@ -64,3 +64,28 @@ extension EverythingReadableTests {
         #expect(d.m.overlay == nil)
     }
 }
+
+extension EverythingReadableTests {
+    @Test(arguments: sizes)
+    func reviewShowsEveryQuestionInFullWithItsAnswerAndNote(_ size: Size) {
+        var d = Drive(InterviewFixtures.shipped)
+        d.m.answers = InterviewFixtures.longResidence
+        d.m.page = .outcome
+        let path = d.m.assessment.path
+        d.m.notes[path[1]] = "Checked the passport stamps"
+        d.press(.character("r"))
+        #expect(d.m.page == .review)
+        let width = size.cols - 4
+        for (row, id) in path.enumerated() {
+            d.m.reviewRow = row
+            let s = d.screen(size)
+            expectWellFormed(s)
+            let joined = s.lines.map { String($0.drop { $0 == " " || $0 == "▸" }) }.joined(separator: " ")
+            let q = InterviewFixtures.shipped.questions[id]!
+            let wrapped = TextLayout.wrap(q.text.text("en"), width: width - 5).joined(separator: " ")
+            #expect(joined.contains(wrapped), "question \(row + 1) in full at \(size)")
+            #expect(joined.contains("Answer: "), "with its answer")
+            if row == 1 { #expect(joined.contains("✎ Adviser note: Checked the passport stamps"), "the note is marked") }
+        }
+    }
+}

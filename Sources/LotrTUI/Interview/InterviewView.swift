@@ -279,22 +279,46 @@ public enum InterviewView {
         }
     }
 
+    /// The review as lines: each question in full, its answer under it, and the adviser's
+    /// note marked ✎, every line knowing which answer (row of the review) it belongs to.
+    static func reviewLines(_ m: InterviewModel, _ a: Assessment, width: Int) -> [(text: String, row: Int, style: Style)] {
+        var out: [(text: String, row: Int, style: Style)] = []
+        for (offset, id) in a.path.enumerated() {
+            guard let q = m.flows.questions[id], let v = m.answers[id] else { continue }
+            let number = "\(offset + 1). "
+            let indent = String(repeating: " ", count: DisplayWidth.of(number) + 2)
+            let question = TextLayout.wrap(q.text.text(m.language), width: max(1, width - indent.count))
+            for (i, line) in question.enumerated() {
+                out.append(((i == 0 ? "  " + number : indent) + line, offset, Style(.normal, bold: true)))
+            }
+            let answer = TextLayout.wrap(t(m, .reviewAnswer) + Format.value(v, question: q, language: m.language), width: max(1, width - indent.count))
+            for line in answer { out.append((indent + line, offset, .accent)) }
+            if let note = m.notes[id] {
+                for line in TextLayout.wrap("✎ " + t(m, .reviewNote) + note, width: max(1, width - indent.count)) { out.append((indent + line, offset, .dim)) }
+            }
+        }
+        return out
+    }
+
     static func drawReview(_ s: inout Screen, _ m: InterviewModel, _ a: Assessment, _ r: Rect) {
         s.writeTruncated(t(m, .reviewIntro), row: r.row, col: r.col, width: r.cols, style: .dim)
         let listTop = r.row + 2, height = max(1, r.bottom - listTop)
-        let path = a.path
-        var first = 0
-        if m.reviewRow >= height { first = m.reviewRow - height + 1 }
-        for (offset, id) in path.enumerated().dropFirst(first).prefix(height) {
-            guard let q = m.flows.questions[id], let v = m.answers[id] else { continue }
-            let answer = Format.value(v, question: q, language: m.language)
-            let qWidth = max(10, (r.cols - 8) * 3 / 5)
-            let isCursor = offset == m.reviewRow
-            let line = (isCursor ? "▸ " : "  ") + TextLayout.pad("\(offset + 1). ", width: 4)
-                + TextLayout.pad(TextLayout.truncate(q.text.text(m.language), width: qWidth), width: qWidth) + "  " + answer
-            s.write(TextLayout.pad(TextLayout.truncate(line, width: r.cols), width: r.cols), row: listTop + offset - first, col: r.col,
-                    style: isCursor ? Style(.selected, reverse: true) : .normal)
+        let lines = reviewLines(m, a, width: r.cols)
+        // The chosen answer is kept wholly in view.
+        let first = lines.firstIndex { $0.row == m.reviewRow } ?? 0
+        let last = lines.lastIndex { $0.row == m.reviewRow } ?? 0
+        var top = 0
+        if last >= height { top = last - height + 1 }
+        if first < top { top = first }
+        for (i, line) in lines.dropFirst(top).prefix(height).enumerated() {
+            let isCursor = line.row == m.reviewRow
+            var text = line.text
+            if isCursor, i == 0 || lines[top + i - 1].row != line.row, text.hasPrefix("  ") { text = "▸ " + text.dropFirst(2) }
+            s.write(TextLayout.pad(text, width: r.cols), row: listTop + i, col: r.col,
+                    style: isCursor ? Style(.selected, reverse: true) : line.style)
         }
+        if top > 0 { s.write("↑", row: listTop, col: r.right, style: .dim) }
+        if top + height < lines.count { s.write("↓", row: listTop + height - 1, col: r.right, style: .dim) }
     }
 
     /// The outcome page: a fixed heading, then a scrolling body with the checklist.

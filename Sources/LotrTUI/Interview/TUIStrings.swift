@@ -18,7 +18,7 @@ public enum TUIText: String, CaseIterable, Sendable {
     case underlinedTerms, dateLabel, dateExample, numberOf, number, amount, answer, moreAbove
     case rangeDays, totalsOne, totalsMany, addA, addAn, done, changeRange, newRange, leftUK, cameBack, period
     // Review
-    case reviewIntro
+    case reviewIntro, reviewAnswer, reviewNote
     // Outcome
     case form, noForm, why, granted, feesAsOf, noFee, feePerYear, feeFrom, ifRefused, warnings, checklist, source, footer
     // Help, note, quit, export
@@ -107,6 +107,8 @@ public enum TUIStrings {
         .period: "period",
 
         .reviewIntro: "Your answers, in the order asked. Enter on one to change it.",
+        .reviewAnswer: "Answer: ",
+        .reviewNote: "Adviser note: ",
 
         .form: "Form: {0} – {1}",
         .noForm: "No form: no route found",
@@ -242,6 +244,8 @@ public enum TUIStrings {
         .period: "期間",
 
         .reviewIntro: "你的答案，按提問次序排列。在答案上按 Enter 可以修改。",
+        .reviewAnswer: "答案：",
+        .reviewNote: "顧問備註：",
 
         .form: "表格：{0} – {1}",
         .noForm: "沒有表格：找不到合適的途徑",
