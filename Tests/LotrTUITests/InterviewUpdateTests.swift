@@ -260,8 +260,13 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
         d.type("0101")
         d.press(.escape)
         #expect(d.field.edit == nil && d.field.ranges.count == 2 && d.questionID == "absences")
-        // d deletes the highlighted range; on "Add" or "Done" it does nothing.
+        // d asks before deleting the highlighted range: y deletes, any other key keeps it.
         d.press(.character("d"))
+        #expect(d.field.ranges.count == 2 && d.field.pendingDelete == 1)
+        #expect(d.screen().text.contains("01/03/2019 → 20/03/2020? Press y to delete it"), "the question names the trip by its dates")
+        d.press(.character("n"))
+        #expect(d.field.ranges.count == 2 && d.field.pendingDelete == nil, "kept")
+        d.press(.character("d"), .character("y"))
         #expect(d.field.ranges.count == 1 && d.field.row == 1, "the row after the deleted one is highlighted")
         d.press(.down, .down)
         #expect(d.field.row == 0, "wraps around the list")
@@ -309,7 +314,7 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
         d.press(.enter)
         d.type("01032019")
         d.press(.enter)
-        #expect(d.m.messageIsError && d.m.message == "Item 1: the return date is before the departure date.")
+        #expect(d.m.messageIsError && d.m.message == "The date you came back is before the date you left.")
         #expect(d.field.ranges.isEmpty && d.field.edit != nil)
         d.press(.ctrl("u"))  // not a binding in the range editor: nothing changes
         for _ in 0 ..< 10 { d.press(.backspace) }

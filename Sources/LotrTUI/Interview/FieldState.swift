@@ -23,6 +23,8 @@ public struct FieldState: Equatable, Sendable {
     public var row = 0
     /// A range being added or changed.
     public var edit: RangeEdit?
+    /// The range `d` asked to delete, waiting for `y`.
+    public var pendingDelete: Int?
 
     public struct RangeEdit: Equatable, Sendable {
         /// nil when adding a new range.

@@ -274,6 +274,12 @@ public struct InterviewModel: Sendable {
     mutating func handleQuestion(_ id: String, _ key: Key) -> Command {
         guard let q = flows.questions[id] else { page = .welcome; return .none }
         var f = field(id)
+        // While "delete this trip?" is asked, the next key only answers it.
+        if q.kind == .dateRanges, f.pendingDelete != nil {
+            handleRanges(q, &f, key)
+            fields[id] = f
+            return .none
+        }
         let typing = FieldState.isTyping(q.kind, f)
         // Keys that mean the same on every question.
         switch key {
@@ -567,8 +573,8 @@ public struct InterviewModel: Sendable {
                     let range = DateRange(from: from, to: to)
                     if let i = edit.index { updated[i] = range } else { updated.append(range) }
                     updated.sort { $0.from < $1.from }
-                    if let problem = TypedInput.ranges(updated, for: q, today: today) {
-                        setMessage(self.problem(problem.message), error: true)
+                    if let problem = rangeProblem(updated, q, editing: range) {
+                        setMessage(problem, error: true)
                     } else {
                         f.ranges = updated
                         f.row = updated.firstIndex(of: range) ?? 0
@@ -582,16 +588,22 @@ public struct InterviewModel: Sendable {
             f.edit = edit
             return
         }
+        if let pending = f.pendingDelete {
+            // `d` asked first: only y deletes; any other key keeps the trip.
+            f.pendingDelete = nil
+            if key == .character("y") || key == .character("Y"), pending < f.ranges.count {
+                f.ranges.remove(at: pending)
+                f.row = min(f.row, f.ranges.count)
+            }
+            return
+        }
         let rows = f.ranges.count + 2
         switch key {
         case .up: f.row = (f.row + rows - 1) % rows
         case .down, .tab: f.row = (f.row + 1) % rows
         case .character("a"), .insert: f.edit = FieldState.RangeEdit(); setMessage(nil)
         case .character("d"), .delete:
-            if f.row < f.ranges.count {
-                f.ranges.remove(at: f.row)
-                f.row = min(f.row, f.ranges.count)
-            }
+            if f.row < f.ranges.count { f.pendingDelete = f.row }
         case .character("b"):
             fields[q.id] = f
             goBack(from: q.id)
@@ -609,9 +621,31 @@ public struct InterviewModel: Sendable {
         }
     }
 
+    /// What is wrong with a list of ranges, naming each range by its dates (the person sees
+    /// dates, not positions in a list that may be scrolled away). nil when the list is fine.
+    func rangeProblem(_ ranges: [DateRange], _ q: Question, editing: DateRange? = nil) -> String? {
+        guard let engine = TypedInput.ranges(ranges, for: q, today: today) else { return nil }
+        func t(_ key: TUIText, _ r: DateRange) -> String {
+            TUIStrings.text(key, language).replacingOccurrences(of: "{0}", with: r.from.uk).replacingOccurrences(of: "{1}", with: r.to.uk)
+        }
+        for p in Calculations.validate(ranges) {
+            switch p {
+            case .returnBeforeDeparture(let i):
+                return editing == ranges[i] ? TUIStrings.text(.rangeReturnsBefore, language) : t(.rangeReturnsBefore, ranges[i])
+            case .overlap(let a, let b):
+                return t(.rangeOverlaps, ranges[a] == editing ? ranges[b] : ranges[a])
+            }
+        }
+        for r in ranges {
+            if q.mustBePast && r.to > today { return t(.rangeInFuture, r) }
+            if r.from.year < 1900 { return t(.rangeTooOld, r) }
+        }
+        return problem(engine.message)
+    }
+
     mutating func finishRanges(_ q: Question, _ f: FieldState) {
-        if let problem = TypedInput.ranges(f.ranges, for: q, today: today) {
-            setMessage(self.problem(problem.message), error: true)
+        if let problem = rangeProblem(f.ranges, q) {
+            setMessage(problem, error: true)
         } else {
             confirm(q, .ranges(f.ranges))
         }

@@ -17,8 +17,14 @@ public enum InterviewView {
         case .outcome:
             if let o = a.outcome { drawOutcome(&s, m, o, body) }
         }
-        if let text = m.message {
-            s.writeTruncated(text, row: size.rows - 2, col: 2, width: size.cols - 4, style: m.messageIsError ? .error : .accent)
+        if let text = m.message, !messageShownAtField(m) {
+            // Wrapped upwards from the line above the keys, never cut.
+            let lines = TextLayout.wrap(text, width: max(1, size.cols - 4))
+            let top = max(body.row, size.rows - 1 - lines.count)
+            for (i, line) in lines.prefix(size.rows - 1 - top).enumerated() {
+                s.fill(Rect(row: top + i, col: 0, rows: 1, cols: size.cols))
+                s.write(line, row: top + i, col: 2, style: m.messageIsError ? .error : .accent)
+            }
         }
         s.write(fitHints(hints(m), width: size.cols - 2), row: size.rows - 1, col: 1, style: .dim)
         switch m.overlay {
@@ -181,10 +187,19 @@ public enum InterviewView {
             drawOptions(&s, q.options.map { $0.text.text(m.language) } + (none ? [t(m, .noneOfThese)] : []), cursor: f.cursor, chosen: nil, multi: ticked, in: area, more: t(m, .moreAbove))
         case .date:
             drawField(&s, label: t(m, .dateLabel), text: f.text, width: InterviewModel.dateFieldLength + 1, in: area)
-            if area.rows > 2 { s.writeTruncated(t(m, .dateExample), row: area.row + 2, col: area.col, width: area.cols, style: .dim) }
-        case .number: drawField(&s, label: (q.unit?.text(m.language)).map { t(m, .numberOf, $0) } ?? t(m, .number), text: f.text, width: 10, in: area)
-        case .money: drawField(&s, label: t(m, .amount), text: f.text, width: 14, in: area)
-        case .text: drawField(&s, label: t(m, .answer), text: f.text, width: min(area.cols - 10, q.maxLength ?? 60), in: area)
+            let used = drawFieldMessage(&s, m, row: area.row + 1, in: area)
+            if area.rows > 2 + used {
+                s.writeWrapped(t(m, .dateExample), in: Rect(row: area.row + 2 + used, col: area.col, rows: max(0, area.bottom - area.row - 2 - used), cols: area.cols), style: .dim)
+            }
+        case .number:
+            drawField(&s, label: (q.unit?.text(m.language)).map { t(m, .numberOf, $0) } ?? t(m, .number), text: f.text, width: 10, in: area)
+            drawFieldMessage(&s, m, row: area.row + 1, in: area)
+        case .money:
+            drawField(&s, label: t(m, .amount), text: f.text, width: 14, in: area)
+            drawFieldMessage(&s, m, row: area.row + 1, in: area)
+        case .text:
+            drawField(&s, label: t(m, .answer), text: f.text, width: min(area.cols - 10, q.maxLength ?? 60), in: area)
+            drawFieldMessage(&s, m, row: area.row + 1, in: area)
         case .dateRanges: drawRanges(&s, m, q, f, in: area)
         }
     }
@@ -236,6 +251,23 @@ public enum InterviewView {
         if first > 0 { s.write(more, row: r.row, col: r.right - DisplayWidth.of(more), style: .dim) }
     }
 
+    /// Whether the message belongs to a typed field and is drawn under it (`drawQuestion`).
+    static func messageShownAtField(_ m: InterviewModel) -> Bool {
+        guard m.overlay == nil, m.message != nil, let q = m.currentQuestion else { return false }
+        switch q.kind {
+        case .date, .number, .money, .text: return true
+        case .dateRanges: return m.field(q.id).edit != nil
+        default: return false
+        }
+    }
+
+    /// The message under a field, wrapped; returns the rows used.
+    @discardableResult
+    static func drawFieldMessage(_ s: inout Screen, _ m: InterviewModel, row: Int, in r: Rect) -> Int {
+        guard messageShownAtField(m), let text = m.message, row < r.bottom else { return 0 }
+        return s.writeWrapped(text, in: Rect(row: row, col: r.col, rows: r.bottom - row, cols: r.cols), style: m.messageIsError ? .error : .accent)
+    }
+
     static func drawField(_ s: inout Screen, label: String, text: String, width: Int, in r: Rect) {
         guard r.rows > 0 else { return }
         let col = s.write(label + " ", row: r.row, col: r.col, style: .normal)
@@ -245,37 +277,66 @@ public enum InterviewView {
         s.cursor = Position(row: r.row, col: min(s.cols - 1, col + DisplayWidth.of(shown)))
     }
 
+    /// "1 trip abroad", "3 trips abroad": English puts the first word of an item name in the
+    /// plural; Chinese counts with a measure word in the text around it, so the number alone.
+    static func counted(_ n: Int, _ noun: String, _ language: String) -> String {
+        language == "zh-Hant" ? String(n) : "\(n) \(n == 1 ? noun : Strings.plural(noun))"
+    }
+
     static func drawRanges(_ s: inout Screen, _ m: InterviewModel, _ q: Question, _ f: FieldState, in r: Rect) {
         guard r.rows > 0 else { return }
         var row = r.row
         let item = q.itemName?.text(m.language) ?? t(m, .period)
+        let zh = m.language == "zh-Hant"
         if q.showTotals {
             let total = Calculations.totalDays(f.ranges), most = Calculations.maxDaysInAny12Months(f.ranges)
-            s.writeTruncated(t(m, f.ranges.count == 1 ? .totalsOne : .totalsMany, String(f.ranges.count), item, String(total), String(most)),
+            let items = zh ? String(f.ranges.count) : counted(f.ranges.count, item, m.language)
+            s.writeTruncated(t(m, .totalsMany, items, zh ? item : "", zh ? String(total) : (total == 1 ? "1 whole day" : "\(total) whole days"),
+                               zh ? String(most) : (most == 1 ? "1 day" : "\(most) days")),
                              row: row, col: r.col, width: r.cols, style: .accent)
             row += 1
         }
-        let listRows = max(1, r.bottom - row - (f.edit == nil ? 0 : 2))
-        let entries = f.ranges.map { rg in t(m, .rangeDays, rg.from.uk, rg.to.uk, String(Calculations.absenceDays(rg))) }
+        // Room for the form below the list: its title, the two dates, and a hint or message.
+        let formRows = f.edit == nil ? 0 : 3 + max(0, (m.message.map { TextLayout.wrap($0, width: r.cols).count } ?? 1) - 1)
+        let listRows = max(1, r.bottom - row - formRows)
+        let entries = f.ranges.map { rg in t(m, .rangeDays, rg.from.uk, rg.to.uk, zh ? String(Calculations.absenceDays(rg)) : (Calculations.absenceDays(rg) == 1 ? "1 day" : "\(Calculations.absenceDays(rg)) days")) }
             + [t(m, item.first.map { "aeiou".contains($0) } == true ? .addAn : .addA, item), t(m, .done)]
         var first = 0
-        if f.row >= listRows { first = f.row - listRows + 1 }
-        for i in first..<entries.count where row < r.row + listRows + (q.showTotals ? 1 : 0) && row < r.bottom {
+        let focus = f.edit?.index ?? (f.edit != nil ? f.ranges.count : f.row)
+        if focus >= listRows { first = focus - listRows + 1 }
+        let listTop = row
+        for i in first..<entries.count where row < listTop + listRows && row < r.bottom {
             let isCursor = i == f.row && f.edit == nil
             let label = i < f.ranges.count ? "\(i + 1). " + entries[i] : entries[i]
             s.write(TextLayout.pad((isCursor ? "▸ " : "  ") + label, width: r.cols), row: row, col: r.col,
-                    style: isCursor ? Style(.selected, reverse: true) : .normal)
+                    style: isCursor ? Style(.selected, reverse: true) : (f.pendingDelete == i ? .error : .normal))
             row += 1
         }
-        if let edit = f.edit, row + 1 < r.bottom + 1 {
-            let editRow = min(row + 1, r.bottom - 1)
-            s.write(edit.index.map { t(m, .changeRange, item, String($0 + 1)) } ?? t(m, .newRange, item), row: editRow - 1 < r.row ? editRow : editRow - 1, col: r.col, style: Style(.accent, bold: true))
+        // A long list says what is out of view.
+        if first > 0 { s.write(t(m, .moreAbove), row: listTop, col: r.right - DisplayWidth.of(t(m, .moreAbove)), style: .dim) }
+        if first + listRows < entries.count {
+            let more = t(m, .moreBelow)
+            s.write(more, row: listTop + listRows - 1, col: r.right - DisplayWidth.of(more), style: .dim)
+        }
+        if let edit = f.edit, row < r.bottom {
+            let titleRow = row
+            s.write(edit.index.map { t(m, .changeRange, item, String($0 + 1)) } ?? t(m, .newRange, item), row: titleRow, col: r.col, style: Style(.accent, bold: true))
+            let editRow = min(titleRow + 1, r.bottom - 1)
             var col = s.write(t(m, .leftUK), row: editRow, col: r.col)
-            col = s.write(TextLayout.pad(edit.from, width: 11), row: editRow, col: col, style: Style(.selected, reverse: !edit.onTo, underline: true))
+            // Only the date being typed is highlighted; the other is a plain underlined box.
+            col = s.write(TextLayout.pad(edit.from, width: 11), row: editRow, col: col, style: edit.onTo ? Style(.normal, underline: true) : Style(.selected, reverse: true, underline: true))
             let fromEnd = col
             col = s.write(t(m, .cameBack), row: editRow, col: col)
-            s.write(TextLayout.pad(edit.to, width: 11), row: editRow, col: col, style: Style(.selected, reverse: edit.onTo, underline: true))
+            s.write(TextLayout.pad(edit.to, width: 11), row: editRow, col: col, style: edit.onTo ? Style(.selected, reverse: true, underline: true) : Style(.normal, underline: true))
             s.cursor = Position(row: editRow, col: edit.onTo ? col + DisplayWidth.of(edit.to) : fromEnd - 11 + DisplayWidth.of(edit.from))
+            if editRow + 1 < r.bottom {
+                if drawFieldMessage(&s, m, row: editRow + 1, in: r) == 0 {
+                    s.writeTruncated(t(m, .rangeHint), row: editRow + 1, col: r.col, width: r.cols, style: .dim)
+                }
+            }
+        } else if let pending = f.pendingDelete, pending < f.ranges.count, row < r.bottom {
+            let rg = f.ranges[pending]
+            s.writeWrapped(t(m, .confirmDelete, item, rg.from.uk, rg.to.uk), in: Rect(row: row, col: r.col, rows: r.bottom - row, cols: r.cols), style: Style(.error, bold: true))
         }
     }
 

@@ -16,7 +16,7 @@ public enum TUIText: String, CaseIterable, Sendable {
     case hintOtherDate, hintSave, hintCancel, hintF1Help, hintType, hintCtrlRReview
     // Questions
     case underlinedTerms, dateLabel, dateExample, numberOf, number, amount, answer, moreAbove
-    case rangeDays, totalsOne, totalsMany, addA, addAn, done, changeRange, newRange, leftUK, cameBack, period
+    case rangeDays, totalsMany, moreBelow, rangeHint, confirmDelete, rangeOverlaps, rangeReturnsBefore, rangeInFuture, rangeTooOld, addA, addAn, done, changeRange, newRange, leftUK, cameBack, period
     // Review
     case reviewIntro, reviewAnswer, reviewNote
     // Outcome
@@ -94,9 +94,15 @@ public enum TUIStrings {
         .amount: "Amount: £",
         .answer: "Answer:",
         .moreAbove: "↑ more",
-        .rangeDays: "{0} → {1}   {2} days",
-        .totalsOne: "{0} {1} · {2} whole days in all · most in any 12 months: {3} days",
-        .totalsMany: "{0} {1}s · {2} whole days in all · most in any 12 months: {3} days",
+        .rangeDays: "{0} → {1}   {2}",
+        .totalsMany: "{0}{1} · {2} in all · most in any 12 months: {3}",
+        .moreBelow: "↓ more",
+        .rangeHint: "Dates as DD/MM/YYYY, e.g. 01/03/2019 · Tab: the other date",
+        .confirmDelete: "Delete the {0} {1} → {2}? Press y to delete it, any other key to keep it.",
+        .rangeOverlaps: "This overlaps {0} → {1}: you cannot leave again before coming back.",
+        .rangeReturnsBefore: "The date you came back is before the date you left.",
+        .rangeInFuture: "{0} → {1} ends in the future; only periods that have ended count.",
+        .rangeTooOld: "{0} → {1} starts too long ago; check the year.",
         .addA: "+ Add a {0}",
         .addAn: "+ Add an {0}",
         .done: "✓ Done — continue",
@@ -232,8 +238,14 @@ public enum TUIStrings {
         .answer: "答案：",
         .moreAbove: "↑ 更多",
         .rangeDays: "{0} → {1}   {2} 日",
-        .totalsOne: "{0} 段{1} · 合共 {2} 整日 · 任何 12 個月內最多：{3} 日",
         .totalsMany: "{0} 段{1} · 合共 {2} 整日 · 任何 12 個月內最多：{3} 日",
+        .moreBelow: "↓ 更多",
+        .rangeHint: "日期按日/月/年（DD/MM/YYYY），例如 01/03/2019 · Tab：另一個日期",
+        .confirmDelete: "刪除{0} {1} → {2}？按 y 刪除，按其他鍵保留。",
+        .rangeOverlaps: "這段與 {0} → {1} 重疊：你不能在回來之前再次離開。",
+        .rangeReturnsBefore: "回來的日期早於離開的日期。",
+        .rangeInFuture: "{0} → {1} 在將來才結束；只計算已經結束的期間。",
+        .rangeTooOld: "{0} → {1} 的開始日期太久以前；請檢查年份。",
         .addA: "+ 新增{0}",
         .addAn: "+ 新增{0}",
         .done: "✓ 完成 — 繼續",
