@@ -89,3 +89,72 @@ extension EverythingReadableTests {
         }
     }
 }
+
+extension EverythingReadableTests {
+    @Test func theResultFooterListsEveryKey() {
+        for language in ["en", "zh-Hant"] {
+            let d = Drive.kinds(language: language)
+            #expect(d.m.page == .outcome)
+            let s = d.screen()
+            let footer = s.lines.suffix(2).joined(separator: " ")
+            for key in [TUIText.hintItem, .hintTick, .hintScroll, .hintExport, .hintPrint, .hintNewCase, .hintReview, .hintQuit] {
+                #expect(footer.contains(TUIStrings.text(key, language)), "\(key) in \(language): \(footer)")
+            }
+        }
+    }
+
+    @Test func aMessageSitsUnderItsFieldWrapsAndClearsOnTheNextKey() {
+        var d = Drive.kinds(upTo: "arrived")
+        d.type("9 x")
+        let size = Size(rows: 18, cols: 60)
+        let s = d.screen(size)
+        expectWellFormed(s)
+        let field = s.lines.firstIndex { $0.contains("Date (DD/MM/YYYY):") }!
+        #expect(s.lines[field + 1].contains("Please write the month in English"), "right under the field:\n\(s.text)")
+        #expect(!s.text.contains("…"), "wrapped, not cut")
+        let joined = s.lines.map { String($0.drop { $0 == " " }) }.joined(separator: " ")
+        #expect(joined.contains("Please write the month in English, for example 9 April 2025."))
+        d.press(.left)
+        #expect(d.m.message == nil, "the next key clears it")
+        // A message about the whole page wraps above the keys.
+        var q = Drive.kinds(upTo: "in_uk")
+        q.press(.enter)
+        let t = q.screen(size)
+        let all = t.lines.map { String($0.drop { $0 == " " }) }.joined(separator: " ")
+        #expect(all.contains(TUIStrings.text(.chooseAnswer, "en")) && !t.text.contains("…"), "\(t.text)")
+    }
+
+    @Test func theTripFormNamesTripsByDatesAndCountsThemRight() {
+        var d = Drive.kinds(upTo: "absences")
+        d.press(.character("a")); d.type("01072017"); d.press(.enter); d.type("20072017"); d.press(.enter)
+        var s = d.screen()
+        #expect(s.text.contains("1 absence · 18 whole days in all"), "\(s.text)")
+        d.press(.character("a"))
+        s = d.screen()
+        #expect(s.text.contains("Dates as DD/MM/YYYY"), "the hint shows while typing")
+        #expect(s.styledText.contains("⟨selected+r+u⟩"), "the date being typed is highlighted")
+        d.type("10072017"); d.press(.enter); d.type("25072017"); d.press(.enter)
+        #expect(d.m.message == "This overlaps 01/07/2017 → 20/07/2017: you cannot leave again before coming back.")
+        #expect(d.screen().text.contains("This overlaps 01/07/2017 → 20/07/2017"), "shown under the form")
+        d.press(.escape)
+        for (from, to) in [("01012018", "02012018"), ("01012019", "02012019")] {
+            d.press(.character("a")); d.type(from); d.press(.enter); d.type(to); d.press(.enter)
+        }
+        #expect(d.screen().text.contains("3 absences · "), "\"3 absences\", the plural")
+        #expect(Strings.plural("trip abroad") == "trips abroad" && Strings.plural("gap between visas") == "gaps between visas")
+        var zh = Drive.kinds(upTo: "absences", language: "zh-Hant")
+        zh.press(.character("a")); zh.type("01072017"); zh.press(.enter); zh.type("20072017"); zh.press(.enter)
+        #expect(zh.screen().text.contains("1 段離境 · 合共 18 整日"))
+    }
+
+    @Test func aLongTripListSaysMoreIsBelow() {
+        var d = Drive.kinds(upTo: "absences")
+        for year in 2000 ..< 2016 {
+            d.press(.character("a")); d.type("0101\(year)"); d.press(.enter); d.type("0201\(year)"); d.press(.enter)
+        }
+        d.press(.home)
+        d.m.fields["absences"]!.row = 0
+        let s = d.screen(Size(rows: 18, cols: 60))
+        #expect(s.text.contains("↓ more"), "\(s.text)")
+    }
+}

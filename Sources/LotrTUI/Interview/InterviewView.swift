@@ -17,16 +17,22 @@ public enum InterviewView {
         case .outcome:
             if let o = a.outcome { drawOutcome(&s, m, o, body) }
         }
+        // Every key that works is listed: on a second line when one is not enough.
+        let keyLines = wrapHints(hints(m), width: size.cols - 2)
         if let text = m.message, !messageShownAtField(m) {
             // Wrapped upwards from the line above the keys, never cut.
             let lines = TextLayout.wrap(text, width: max(1, size.cols - 4))
-            let top = max(body.row, size.rows - 1 - lines.count)
-            for (i, line) in lines.prefix(size.rows - 1 - top).enumerated() {
+            let bottom = size.rows - keyLines.count
+            let top = max(body.row, bottom - lines.count)
+            for (i, line) in lines.prefix(bottom - top).enumerated() {
                 s.fill(Rect(row: top + i, col: 0, rows: 1, cols: size.cols))
                 s.write(line, row: top + i, col: 2, style: m.messageIsError ? .error : .accent)
             }
         }
-        s.write(fitHints(hints(m), width: size.cols - 2), row: size.rows - 1, col: 1, style: .dim)
+        for (i, line) in keyLines.enumerated() {
+            s.fill(Rect(row: size.rows - keyLines.count + i, col: 0, rows: 1, cols: size.cols))
+            s.write(line, row: size.rows - keyLines.count + i, col: 1, style: .dim)
+        }
         switch m.overlay {
         case .help?: drawHelp(&s, m)
         case .confirmQuit?: drawConfirmQuit(&s, m.language)
@@ -125,6 +131,22 @@ public enum InterviewView {
             }
         }
         return keys.map { t(m, $0) }
+    }
+
+    /// The hints on one line, or two when one cannot hold them all; each part stays whole.
+    static func wrapHints(_ parts: [String], width: Int) -> [String] {
+        var lines: [String] = [], current = ""
+        for p in parts {
+            let next = current.isEmpty ? p : current + " · " + p
+            if DisplayWidth.of(next) > width && !current.isEmpty {
+                lines.append(current)
+                current = p
+            } else {
+                current = next
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.count <= 2 ? lines : [lines[0], fitHints(Array(parts.dropFirst(lines[0].components(separatedBy: " · ").count)), width: width)]
     }
 
     static func fitHints(_ parts: [String], width: Int) -> String {
