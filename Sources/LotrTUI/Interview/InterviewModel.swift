@@ -8,6 +8,8 @@ public enum Effect: Equatable, Sendable {
     /// Answers were dropped because a new case started.
     case newCase
     case export(ExportFormat, path: String)
+    /// The person agreed to write over a file that already exists.
+    case exportReplacing(ExportFormat, path: String)
     case print
     /// An adviser note on a question was written or cleared.
     case saveNote(String)
@@ -30,6 +32,8 @@ public struct InterviewModel: Sendable {
         case help
         case confirmQuit
         case export(ExportFormat, path: String)
+        /// A file of that name exists: replace it? `fullPath` is where it is.
+        case confirmReplace(ExportFormat, path: String, fullPath: String)
         /// Writing an adviser note on a question (the text typed so far).
         case note(question: String, text: String)
     }
@@ -64,6 +68,9 @@ public struct InterviewModel: Sendable {
     /// Set when a question was opened from the review page: once the answers reach an outcome
     /// again the person is brought back to the review rather than walked through every question.
     public var changingFromReview = false
+    /// The local time as `YYYY-MM-DD-HHMM`, set by the host before each event, for the default
+    /// name of a file note (nil: the date alone). The model reads no clock itself.
+    public var exportStamp: String?
     /// The window size last reported, used only to page the outcome by a screenful and keep the
     /// chosen checklist item in view. Nothing the person typed depends on it.
     public var viewSize = Size(rows: 24, cols: 80)
@@ -203,6 +210,15 @@ public struct InterviewModel: Sendable {
                 self.overlay = .note(question: question, text: text + String(c))
             default: break
             }
+        case .confirmReplace(let format, let path, _):
+            switch key {
+            case .character("y"), .character("Y"):
+                effects.append(.exportReplacing(format, path: path))
+                self.overlay = nil
+            case .character("n"), .character("N"), .escape, .enter:
+                self.overlay = .export(format, path: path)
+            default: break
+            }
         case .export(let format, let path):
             switch key {
             case .escape: self.overlay = nil
@@ -212,6 +228,8 @@ public struct InterviewModel: Sendable {
                 self.overlay = .export(next, path: InterviewModel.swapExtension(path, to: next))
             case .backspace:
                 self.overlay = .export(format, path: String(path.dropLast()))
+            case .ctrl("u"):
+                self.overlay = .export(format, path: "")
             case .character(let c) where !c.isNewline:
                 self.overlay = .export(format, path: path + String(c))
             case .enter:
@@ -228,6 +246,11 @@ public struct InterviewModel: Sendable {
     mutating func openHelp() {
         overlay = .help
         helpScroll = 0
+    }
+
+    /// `lotr-K7M-42Q-2026-11-23-1405.md`: the case and the time, so notes never share a name.
+    func defaultExportName(_ format: ExportFormat) -> String {
+        "lotr-" + (caseReference.map { $0 + "-" } ?? "") + (exportStamp ?? today.iso) + "." + format.fileExtension
     }
 
     static func swapExtension(_ path: String, to format: ExportFormat) -> String {
@@ -760,7 +783,7 @@ public struct InterviewModel: Sendable {
                 if ticks.contains(id) { ticks.remove(id) } else { ticks.insert(id) }
             }
         case .character("e"):
-            overlay = .export(.markdown, path: "lotr-\(today.iso).md")
+            overlay = .export(.markdown, path: defaultExportName(.markdown))
         case .character("p"): effects.append(.print)
         case .character("n"): startNewCase()
         case .character("r"), .ctrl("r"): openReview()

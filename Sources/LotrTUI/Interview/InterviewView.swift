@@ -19,7 +19,9 @@ public enum InterviewView {
         }
         // Every key that works is listed: on a second line when one is not enough.
         let keyLines = wrapHints(hints(m), width: size.cols - 2)
-        if let text = m.message, !messageShownAtField(m) {
+        var messageInDialog = false
+        if case .export? = m.overlay { messageInDialog = true }
+        if let text = m.message, !messageShownAtField(m), !messageInDialog {
             // Wrapped upwards from the line above the keys, never cut.
             let lines = TextLayout.wrap(text, width: max(1, size.cols - 4))
             let bottom = size.rows - keyLines.count
@@ -36,7 +38,8 @@ public enum InterviewView {
         switch m.overlay {
         case .help?: drawHelp(&s, m)
         case .confirmQuit?: drawConfirmQuit(&s, m.language)
-        case .export(let format, let path)?: drawExport(&s, format, path, m.language)
+        case .export(let format, let path)?: drawExport(&s, format, path, m.language, message: m.message, isError: m.messageIsError)
+        case .confirmReplace(_, _, let fullPath)?: drawConfirmReplace(&s, fullPath, m.language)
         case .note(let question, let text)?: drawNote(&s, m, question, text)
         case nil: break
         }
@@ -508,8 +511,19 @@ public enum InterviewView {
         s.write(TUIStrings.text(.quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
     }
 
-    static func drawExport(_ s: inout Screen, _ format: ExportFormat, _ path: String, _ language: String = "en") {
-        let rect = overlayRect(s, rows: 8, cols: 64)
+    static func drawConfirmReplace(_ s: inout Screen, _ fullPath: String, _ language: String) {
+        let rect = overlayRect(s, rows: 9, cols: 64)
+        s.fill(rect)
+        s.box(rect, style: .error, title: TUIStrings.text(.replaceTitle, language))
+        let text = TUIStrings.text(.replaceText, language).replacingOccurrences(of: "{0}", with: fullPath)
+        s.writeWrapped(text, in: Rect(row: rect.row + 1, col: rect.col + 2, rows: rect.rows - 4, cols: rect.cols - 4), style: .normal)
+        s.writeTruncated(TUIStrings.text(.replaceKeys, language), row: rect.bottom - 2, col: rect.col + 2, width: rect.cols - 4, style: Style(.accent, bold: true))
+    }
+
+    static func drawExport(_ s: inout Screen, _ format: ExportFormat, _ path: String, _ language: String = "en",
+                           message: String? = nil, isError: Bool = false) {
+        let messageLines = message.map { TextLayout.wrap($0, width: min(s.cols - 4, 64) - 4) } ?? []
+        let rect = overlayRect(s, rows: 8 + messageLines.count, cols: 64)
         s.fill(rect)
         s.box(rect, style: .accent, title: TUIStrings.text(.exportTitle, language))
         var col = s.write(TUIStrings.text(.exportFormat, language), row: rect.row + 2, col: rect.col + 2)
@@ -521,6 +535,10 @@ public enum InterviewView {
         let c = s.write(TUIStrings.text(.exportFile, language), row: rect.row + 4, col: rect.col + 2)
         s.write(TextLayout.pad(TextLayout.truncate(path, width: rect.cols - 11), width: rect.cols - 10), row: rect.row + 4, col: c, style: Style(.selected, underline: true))
         s.cursor = Position(row: rect.row + 4, col: min(rect.right - 2, c + DisplayWidth.of(path)))
+        // What went wrong with the last try, inside the dialog that is still open.
+        for (i, line) in messageLines.enumerated() where rect.row + 6 + i < rect.bottom - 2 {
+            s.write(line, row: rect.row + 6 + i, col: rect.col + 2, style: isError ? .error : .accent)
+        }
         s.write(TUIStrings.text(.exportKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: .dim)
     }
 }

@@ -24,7 +24,7 @@ public enum TUIText: String, CaseIterable, Sendable {
     // Help, note, quit, export
     case help, whyWeAsk, termSeparator, dateHelp, generalHelp, escToClose, helpLanguage
     case adviserNote, noteOn, noteKeys, quitTitle, quitText, quitKeys
-    case exportTitle, exportFormat, exportFile, exportKeys, formatText
+    case exportTitle, exportFormat, exportFile, exportKeys, formatText, replaceTitle, replaceText, replaceKeys
     // Messages the interview sets
     case noteRemoved, noteSaved, typeFileName, nothingAnswered, dateYouLeft, dateYouCameBack
     case savedFileNote, couldNotSave, savedAsCase, answersKeptUntilQuit
@@ -160,6 +160,9 @@ public enum TUIStrings {
         .savedAsCase: "Saved as case {0}. To come back later: lotr --resume {0}",
         .answersKeptUntilQuit: "Your answers are kept only until you quit.",
         .formPage: "GOV.UK page: ",
+        .replaceTitle: "The file exists",
+        .replaceText: "There is already a file {0}. Replace it with this file note?",
+        .replaceKeys: "y replace · n choose another name",
         .helpMoreBelow: "↓ more: ↑↓ PgDn Space",
         .helpMoreAbove: "↑ more above: ↑ PgUp Home",
         .chooseAnswer: "Choose an answer: use ↑ ↓ or the option's number, then press Enter.",
@@ -303,6 +306,9 @@ public enum TUIStrings {
         .savedAsCase: "已儲存為個案 {0}。之後要繼續：lotr --resume {0}",
         .answersKeptUntilQuit: "你的答案只會保留到你離開為止。",
         .formPage: "GOV.UK 網頁：",
+        .replaceTitle: "檔案已存在",
+        .replaceText: "已經有檔案 {0}。要用這份檔案記錄取代它嗎？",
+        .replaceKeys: "y 取代 · n 另選名稱",
         .helpMoreBelow: "↓ 下面還有：↑↓ PgDn 空白鍵",
         .helpMoreAbove: "↑ 上面還有：↑ PgUp",
         .chooseAnswer: "請選擇一個答案：用 ↑ ↓ 或選項的編號，然後按 Enter。",
