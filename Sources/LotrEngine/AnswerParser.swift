@@ -118,10 +118,10 @@ public enum AnswerParser {
     public static func choiceProblem(_ ids: [String], for q: Question) -> String? {
         guard q.kind == .multiChoice else { return nil }
         let exclusive = q.options.filter(\.isExclusive)
-        if ids.isEmpty, !exclusive.isEmpty { return "tick at least one, or 'None of these'" }
+        if ids.isEmpty, !exclusive.isEmpty { return "tick at least one, or “None of these”" }
         if ids.count > 1, let alone = exclusive.first(where: { ids.contains($0.id) }) {
             _ = alone
-            return "'None of these' cannot be chosen together with another answer"
+            return "“None of these” cannot be chosen together with another answer"
         }
         return nil
     }

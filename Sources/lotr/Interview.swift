@@ -139,7 +139,8 @@ func runInterview(_ settings: InterviewSettings) throws {
         Kiosk.hardenProcess()
         let pin = ProcessInfo.processInfo.environment["LOTR_KIOSK_PIN"]
         let model = KioskModel(interview: initial, settings: .init(idleSeconds: settings.idleSeconds, pin: pin))
-        _ = runApp(on: terminal, initial: model, update: { model, event in
+        // Below the minimum size a kiosk still does not quit: only staff leave it.
+        _ = runApp(on: terminal, initial: model, options: RunOptions(quitWhenTooSmall: false), update: { model, event in
             var stamped = model
             if event == .key(.character("e")) { stamped.interview.exportStamp = ExportStamp.now() }
             var (next, command) = KioskModel.update(stamped, event)

@@ -52,7 +52,7 @@ import Testing
         var d = Drive.kinds(upTo: "reasons")
         d.press(.enter)
         #expect(d.questionID == "reasons" && d.m.answers["reasons"] == nil)
-        #expect(d.m.message == "Tick at least one, or 'None of these'.")
+        #expect(d.m.message == "Tick at least one, or “None of these”.")
         // The question has no "None of these" of its own, so the interview offers one.
         #expect(d.screen().find("[ ] 4. None of these") != nil)
         d.press(.character("4"), .enter)
@@ -80,7 +80,7 @@ import Testing
         d.press(.character("2"))
         #expect(d.field.toggled == [1])
         d.press(.character("2"), .enter)
-        #expect(d.m.answers[q.id] == nil && d.m.message == "Tick at least one, or 'None of these'.")
+        #expect(d.m.answers[q.id] == nil && d.m.message == "Tick at least one, or “None of these”.")
         #expect(FieldState.hasNoneRow(q) == false, "the flow has its own None of these; no second one is added")
     }
 

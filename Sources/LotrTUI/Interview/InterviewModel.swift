@@ -358,7 +358,7 @@ public struct InterviewModel: Sendable {
                 fields[id] = f
                 let ids = q.options.indices.filter { f.toggled.contains($0) }.map { q.options[$0].id }
                 if ids.isEmpty && FieldState.hasNoneRow(q) && !f.noneTicked {
-                    setMessage(problem(TypedInput.sentence("tick at least one, or 'None of these'")), error: true)
+                    setMessage(problem(TypedInput.sentence("tick at least one, or “None of these”")), error: true)
                     return .none
                 }
                 if let p = AnswerParser.choiceProblem(ids, for: q) {
