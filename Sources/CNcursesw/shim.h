@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
 
 extern int wcwidth(wchar_t);
@@ -67,6 +68,8 @@ static volatile sig_atomic_t lotr_sig_interrupt = 0;
 static volatile sig_atomic_t lotr_curses_active = 0;
 static int lotr_handlers_installed = 0;
 static int lotr_atexit_registered = 0;
+// The terminal's output, while bracketed paste is on: a crash or exit turns it off again.
+static int lotr_paste_fd_for_exit = -1;
 
 enum { LOTR_STOP_SIGNALS = 4, LOTR_CRASH_SIGNALS = 6 };
 static const int lotr_stop_signals[LOTR_STOP_SIGNALS] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
@@ -84,13 +87,21 @@ static void lotr_on_stop_signal(int sig) {
 // termination as usual). endwin is not formally async-signal-safe, but the process is already
 // lost and a terminal left without echo is worse; this is what curses programs customarily do.
 static void lotr_on_crash_signal(int sig) {
-    if (lotr_curses_active) { lotr_curses_active = 0; endwin(); }
+    if (lotr_curses_active) {
+        lotr_curses_active = 0;
+        if (lotr_paste_fd_for_exit >= 0) { const char *off = "\033[?2004l"; (void)!write(lotr_paste_fd_for_exit, off, strlen(off)); }
+        endwin();
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
 static void lotr_atexit_restore(void) {
-    if (lotr_curses_active) { lotr_curses_active = 0; endwin(); }
+    if (lotr_curses_active) {
+        lotr_curses_active = 0;
+        if (lotr_paste_fd_for_exit >= 0) { const char *off = "\033[?2004l"; (void)!write(lotr_paste_fd_for_exit, off, strlen(off)); }
+        endwin();
+    }
 }
 
 static inline void lotr_set_curses_active(int on) { lotr_curses_active = on ? 1 : 0; }
@@ -155,6 +166,65 @@ static inline void lotr_restore_signal_handlers(void) {
     lotr_handlers_installed = 0;
     for (int i = 0; i < LOTR_STOP_SIGNALS; i++) sigaction(lotr_stop_signals[i], &lotr_saved_stop[i], NULL);
     for (int i = 0; i < LOTR_CRASH_SIGNALS; i++) sigaction(lotr_crash_signals[i], &lotr_saved_crash[i], NULL);
+}
+
+// --- Bracketed paste -------------------------------------------------------------------
+// With bracketed paste on, the terminal wraps pasted text in ESC[200~ … ESC[201~, so a paste is
+// never mistaken for typed keys (an Enter inside it would confirm an answer). It is turned off
+// whenever the terminal is handed back: on exit, and while the program is suspended.
+
+static int lotr_paste_fd = -1;
+static struct sigaction lotr_saved_tstp = { { 0 } };
+static int lotr_tstp_wrapped = 0;
+
+static inline void lotr_write_all(int fd, const char *s) {
+    size_t n = strlen(s);
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w <= 0) return;
+        s += w; n -= (size_t)w;
+    }
+}
+
+static void lotr_on_tstp(int sig) {
+    if (lotr_paste_fd >= 0) lotr_write_all(lotr_paste_fd, "\033[?2004l");
+    // curses' own handler puts the terminal back, stops the process and redraws on return.
+    if (lotr_saved_tstp.sa_handler != SIG_DFL && lotr_saved_tstp.sa_handler != SIG_IGN && lotr_saved_tstp.sa_handler != NULL) {
+        lotr_saved_tstp.sa_handler(sig);
+    } else {
+        signal(SIGTSTP, SIG_DFL);
+        raise(SIGTSTP);
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = lotr_on_tstp;
+        sigaction(SIGTSTP, &sa, NULL);
+    }
+    if (lotr_paste_fd >= 0) lotr_write_all(lotr_paste_fd, "\033[?2004h");
+}
+
+/// Turns bracketed paste on and makes a suspend (SIGTSTP) turn it off until the program resumes.
+static inline void lotr_bracketed_paste_on(int fd) {
+    lotr_paste_fd = fd;
+    lotr_paste_fd_for_exit = fd;
+    lotr_write_all(fd, "\033[?2004h");
+    struct sigaction current;
+    if (!lotr_tstp_wrapped && sigaction(SIGTSTP, NULL, &current) == 0 && current.sa_handler != SIG_IGN) {
+        lotr_saved_tstp = current;
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sigemptyset(&sa.sa_mask);
+        sa.sa_handler = lotr_on_tstp;
+        sa.sa_flags = SA_RESTART;
+        sigaction(SIGTSTP, &sa, NULL);
+        lotr_tstp_wrapped = 1;
+    }
+}
+
+static inline void lotr_bracketed_paste_off(void) {
+    if (lotr_paste_fd >= 0) lotr_write_all(lotr_paste_fd, "\033[?2004l");
+    lotr_paste_fd = -1;
+    lotr_paste_fd_for_exit = -1;
+    if (lotr_tstp_wrapped) { sigaction(SIGTSTP, &lotr_saved_tstp, NULL); lotr_tstp_wrapped = 0; }
 }
 
 // --- Cells -------------------------------------------------------------------------------

@@ -45,7 +45,8 @@ public enum AnswerParser {
             }
             value = .options(q.options.map(\.id).filter { chosen.contains($0) })
         case (.date, .string(let s)):
-            guard let d = CivilDate(iso: s) ?? CivilDate(ukText: s) else { return .failure(AnswerProblem("'\(s)' is not a real date (write YYYY-MM-DD or DD/MM/YYYY)")) }
+            // The same words as the front ends give for a date typed by hand.
+            guard let d = CivilDate(written: s) else { return .failure(AnswerProblem(TypedInput.dateProblem(s.trimmingSpaces))) }
             value = .date(d)
         case (.number, .integer(let n)): value = .number(n)
         case (.number, .string(let s)):
@@ -64,8 +65,8 @@ public enum AnswerParser {
                 guard case .object(let o) = item, case .string(let f)? = o["from"], case .string(let t)? = o["to"] else {
                     return .failure(AnswerProblem("item \(i + 1) must be {\"from\": \"YYYY-MM-DD\", \"to\": \"YYYY-MM-DD\"}"))
                 }
-                guard let from = CivilDate(iso: f) ?? CivilDate(ukText: f) else { return .failure(AnswerProblem("item \(i + 1): '\(f)' is not a real date")) }
-                guard let to = CivilDate(iso: t) ?? CivilDate(ukText: t) else { return .failure(AnswerProblem("item \(i + 1): '\(t)' is not a real date")) }
+                guard let from = CivilDate(written: f) else { return .failure(AnswerProblem("item \(i + 1): '\(f)' is not a real date")) }
+                guard let to = CivilDate(written: t) else { return .failure(AnswerProblem("item \(i + 1): '\(t)' is not a real date")) }
                 ranges.append(DateRange(from: from, to: to))
             }
             value = .ranges(ranges)
@@ -79,6 +80,8 @@ public enum AnswerParser {
     /// Checks the limits a question sets. nil when the answer is acceptable.
     public static func check(_ value: Value, for q: Question, today: CivilDate) -> String? {
         switch value {
+        case .options(let ids):
+            return choiceProblem(ids, for: q)
         case .date(let d):
             if q.mustBePast && d > today { return "this date is in the future; it must be today or earlier" }
             if q.mustBeFuture && d < today { return "this date is in the past; it must be today or later" }
@@ -105,6 +108,20 @@ public enum AnswerParser {
                 }
             }
         default: break
+        }
+        return nil
+    }
+
+    /// The rules every front end applies to a multiple choice answer: something must be chosen
+    /// when the question has its own "None of these" option (an empty answer would be a guess),
+    /// and that option stands alone. A question without one takes an empty list as "none".
+    public static func choiceProblem(_ ids: [String], for q: Question) -> String? {
+        guard q.kind == .multiChoice else { return nil }
+        let exclusive = q.options.filter(\.isExclusive)
+        if ids.isEmpty, !exclusive.isEmpty { return "tick at least one, or “None of these”" }
+        if ids.count > 1, let alone = exclusive.first(where: { ids.contains($0.id) }) {
+            _ = alone
+            return "“None of these” cannot be chosen together with another answer"
         }
         return nil
     }

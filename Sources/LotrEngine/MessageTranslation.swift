@@ -23,8 +23,12 @@ public enum EngineMessages {
     /// stop (`TypedInput` capitalises and adds one; `translate` undoes that before matching).
     static let patterns: [MessagePattern] = [
         // TypedInput: dates
-        MessagePattern("please type a date as DD/MM/YYYY, for example 09/04/2025", "請輸入日期，按日/月/年（DD/MM/YYYY），例如 09/04/2025。"),
-        MessagePattern("please type the date as DD/MM/YYYY, for example 09/04/2025", "請輸入日期，按日/月/年（DD/MM/YYYY），例如 09/04/2025。"),
+        MessagePattern("please type a date as DD/MM/YYYY, for example 09/04/2025 or 9 April 2025", "請輸入日期，按日/月/年（DD/MM/YYYY）或用英文月份名稱（例如 09/04/2025 或 9 April 2025）。"),
+        MessagePattern("please type the date as DD/MM/YYYY, for example 09/04/2025 or 9 April 2025", "請輸入日期，按日/月/年（DD/MM/YYYY）或用英文月份名稱（例如 09/04/2025 或 9 April 2025）。"),
+        MessagePattern("only digits, / or a month name in English, please: 09/04/2025 or 9 April 2025", "請只輸入數字、/ 或英文月份名稱（例如 09/04/2025 或 9 April 2025）。"),
+        MessagePattern("please write the month in English, for example 9 April 2025", "請用英文寫月份（例如 9 April 2025）。"),
+        MessagePattern("please type the day first, for example 9 April 2025", "請先輸入日子（例如 9 April 2025）。"),
+        MessagePattern("a date has three parts: day, month and year", "日期有三個部分：日、月、年。"),
         MessagePattern("please type the year with four digits, for example 2025", "年份要有四位數字，例如 2025。"),
         MessagePattern("there is no month {0}. The month comes second: DD/MM/YYYY", "沒有 {0} 月。月份排在第二：日/月/年（DD/MM/YYYY）。"),
         MessagePattern("{0} {1} has {2} days, so day {3} does not exist", "{1}年{0}月只有 {2} 日，所以沒有 {3} 日。") { c in
@@ -32,7 +36,6 @@ public enum EngineMessages {
             guard let m = CivilDate.monthNames.firstIndex(where: { $0.lowercased() == c[0].lowercased() }) else { return nil }
             return [String(m + 1)] + c.dropFirst()
         },
-        MessagePattern("only digits and / please, as DD/MM/YYYY", "請只輸入數字和 /，按日/月/年（DD/MM/YYYY）。"),
         MessagePattern("a date has three parts: DD/MM/YYYY", "日期有三個部分：日/月/年（DD/MM/YYYY）。"),
         MessagePattern("the day must be 01 to 31", "日子必須是 01 至 31。"),
         MessagePattern("the month must be 01 to 12", "月份必須是 01 至 12。"),
@@ -63,7 +66,8 @@ public enum EngineMessages {
         MessagePattern("answer yes or no", "請回答是或否（yes / no）。"),
         MessagePattern("'{0}' is not one of the options: {1}", "「{0}」不是其中一個選項（{1}）。"),
         MessagePattern("each choice must be one of the options: {0}", "每個選擇都必須是其中一個選項（{0}）。"),
-        MessagePattern("'{0}' is not a real date (write YYYY-MM-DD or DD/MM/YYYY)", "「{0}」不是真實的日期（請寫成 YYYY-MM-DD 或 DD/MM/YYYY）。"),
+        MessagePattern("tick at least one, or “None of these”", "請最少剔選一項，或選「以上皆不是」。"),
+        MessagePattern("“None of these” cannot be chosen together with another answer", "「以上皆不是」不能與其他答案一起選擇。"),
         MessagePattern("'{0}' is not a whole number", "「{0}」不是整數。"),
         MessagePattern("that amount is too large", "金額太大。"),
         MessagePattern("'{0}' is not an amount of money (e.g. 1258.00)", "「{0}」不是金額（例如 1258.00）。"),

@@ -7,9 +7,12 @@ public struct FormInfo: Hashable, Sendable {
     public var name: String
     /// As on GOV.UK: exports name forms in English whatever the language.
     public var englishName: String
-    public init(id: String, code: String, name: String, englishName: String? = nil) {
+    /// The GOV.UK page of the form (its source document's address), when the flows give one.
+    public var url: String?
+    public init(id: String, code: String, name: String, englishName: String? = nil, url: String? = nil) {
         self.id = id
         self.code = code
+        self.url = url
         self.name = name
         self.englishName = englishName ?? name
     }
@@ -41,6 +44,8 @@ public struct ChecklistItem: Hashable, Sendable {
     /// The questions whose answers put it on the list.
     public var triggeredBy: [String]
     public var source: String
+    /// The address of the source document, when the flows give one.
+    public var sourceURL: String? = nil
 }
 
 public struct OutcomeResult: Hashable, Sendable {
@@ -95,11 +100,12 @@ struct OutcomeBuilder {
                           : (why.isEmpty ? "" : " ") + "(\(from) \(asked.joined(separator: " and ")))"
             }
             return ChecklistItem(id: item.id, text: item.text.text(language), help: item.help?.text(language), why: why,
-                                 triggeredBy: triggers, source: item.source.description)
+                                 triggeredBy: triggers, source: item.source.description, sourceURL: item.source.document.url)
         }
         var seen: Set<String> = []
         let unique = checklist.filter { seen.insert($0.id).inserted }
-        let form = o.form.flatMap { flows.forms[$0] }.map { FormInfo(id: $0.id, code: $0.code, name: $0.name.text(language), englishName: $0.name.en) }
+        let form = o.form.flatMap { flows.forms[$0] }.map { FormInfo(id: $0.id, code: $0.code, name: $0.name.text(language), englishName: $0.name.en,
+                                                                              url: $0.source.document.url) }
         var result = OutcomeResult(
             id: o.id, stage: o.stage?.rawValue ?? "none", form: form, title: o.title.text(language),
             explanation: reasons[0], reasons: reasons, grant: o.grant?.text(language), conditions: o.conditions?.text(language),

@@ -115,3 +115,19 @@ public enum Strings {
         return "en"
     }
 }
+
+extension Strings {
+    /// The English plural of an item name: its first word takes the plural ("trip abroad" →
+    /// "trips abroad", "gap between visas" → "gaps between visas", "absence" → "absences").
+    public static func plural(_ noun: String) -> String {
+        guard let space = noun.firstIndex(of: " ") else { return pluralWord(noun) }
+        return pluralWord(String(noun[..<space])) + noun[space...]
+    }
+
+    static func pluralWord(_ w: String) -> String {
+        let lower = w.lowercased()
+        if ["s", "x", "z", "ch", "sh"].contains(where: { lower.hasSuffix($0) }) { return w + "es" }
+        if lower.hasSuffix("y"), let before = lower.dropLast().last, !"aeiou".contains(before) { return w.dropLast() + "ies" }
+        return w + "s"
+    }
+}

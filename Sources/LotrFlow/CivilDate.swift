@@ -34,6 +34,37 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
+    /// Parses a date the way people write it: `DD/MM/YYYY` (or with `-`, `.`), ISO `YYYY-MM-DD`,
+    /// or with the month in words, `1 May 1990` / `1 Sept 1990` (English month names, in full
+    /// or shortened to three letters; a comma after the month is allowed).
+    public init?(written text: String) {
+        let t = text.trimmingCharacters(in: " ")
+        if let d = CivilDate(iso: t) ?? CivilDate(ukText: t) { self = d; return }
+        let words = t.split(whereSeparator: { $0 == " " || $0 == "," })
+        guard words.count == 3, (1...2).contains(words[0].count), words[2].count == 4,
+              words[0].allSatisfy({ $0.isASCII && $0.isNumber }), words[2].allSatisfy({ $0.isASCII && $0.isNumber }),
+              let m = CivilDate.month(named: String(words[1])), let d = Int(words[0]), let y = Int(words[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// 1–12 for an English month name in full or its first three letters ("sept" too), any case.
+    public static func month(named word: String) -> Int? {
+        let w = word.lowercased()
+        guard w.count >= 3, w.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        if w == "sept" { return 9 }
+        for (i, name) in monthNames.enumerated() {
+            let n = name.lowercased()
+            if w == n || w == String(n.prefix(3)) { return i + 1 }
+        }
+        return nil
+    }
+
+    /// Whether `letters` could still become a month name as typed (a prefix of one).
+    public static func couldBeMonth(_ letters: String) -> Bool {
+        let w = letters.lowercased()
+        return !w.isEmpty && (monthNames.contains { $0.lowercased().hasPrefix(w) } || w == "sept")
+    }
+
     public static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

@@ -64,6 +64,18 @@ public struct ChoiceOption: Hashable, Sendable {
     public var id: String
     public var text: LocalizedText
     public var help: LocalizedText?
+
+    public init(id: String, text: LocalizedText, help: LocalizedText? = nil) {
+        self.id = id
+        self.text = text
+        self.help = help
+    }
+
+    /// The ids that mean "none of the others" in a multiple choice question: such an option
+    /// stands alone and can never be chosen together with another one (flows/README.md).
+    public static let exclusiveIDs: Set<String> = ["none", "neither"]
+
+    public var isExclusive: Bool { ChoiceOption.exclusiveIDs.contains(id) }
 }
 
 public enum Target: Hashable, Sendable {

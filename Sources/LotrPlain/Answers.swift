@@ -71,7 +71,10 @@ extension PlainSession {
                 case .failure(let problem): return .failure(problem)
                 }
             }
-            return .success(.options(q.options.map(\.id).filter(chosen.contains)))
+            let ids = q.options.map(\.id).filter(chosen.contains)
+            // The engine's rule, as in every front end: "None of these" stands alone.
+            if AnswerParser.choiceProblem(ids, for: q) != nil { return .failure(AnswerProblem(self.t(.noneAlone))) }
+            return .success(.options(ids))
         case .date:
             return TypedInput.date(folded, for: q, today: today).map { .date($0) }.mapError(localized)
         case .number:

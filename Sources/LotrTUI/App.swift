@@ -12,10 +12,14 @@ public struct RunOptions: Sendable {
     public var minimumSize: Size
     /// Idle time after which `update` receives `.tick`; nil for no ticks.
     public var tickMilliseconds: Int?
+    /// While the window is too small to show anything, Ctrl-C and `q` end the program (as
+    /// `.terminate`, so the model still gets to clean up). Off for a kiosk, which only staff leave.
+    public var quitWhenTooSmall: Bool
 
-    public init(minimumSize: Size = SizeGuard.minimum, tickMilliseconds: Int? = 1000) {
+    public init(minimumSize: Size = SizeGuard.minimum, tickMilliseconds: Int? = 1000, quitWhenTooSmall: Bool = true) {
         self.minimumSize = minimumSize
         self.tickMilliseconds = tickMilliseconds
+        self.quitWhenTooSmall = quitWhenTooSmall
     }
 }
 
@@ -31,13 +35,19 @@ public enum SizeGuard {
     public static func notice(size: Size, minimum: Size = minimum) -> Screen {
         var screen = Screen(size: size)
         // Both languages: the notice can come before anyone has chosen one.
-        let message = "Please make the window larger (needs \(minimum), now \(size))\n請把視窗放大（最少 \(minimum)，現在 \(size)）"
+        let paragraphs = [
+            "Please make the window larger (needs \(minimum), now \(size)), or run lotr --plain.",
+            "請把視窗放大（最少 \(minimum)，現在 \(size)），或執行 lotr --plain。",
+            "q / Ctrl-C: quit 離開",
+        ]
         let width = max(1, size.cols - 2)
-        let lines = TextLayout.wrap(message, width: width)
+        // Each line centred on its own, without the spaces a wrap leaves at its ends.
+        var lines: [String] = []
+        for p in paragraphs { lines += TextLayout.wrap(p, width: width).map { $0.trimmingSpaces } }
         let top = max(0, (size.rows - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < size.rows {
             let w = DisplayWidth.of(line)
-            screen.write(line, row: top + i, col: max(0, (size.cols - w) / 2), style: .highlight)
+            screen.write(line, row: top + i, col: max(0, (size.cols - w) / 2), style: i == lines.count - 1 ? .dim : .highlight)
         }
         return screen
     }
@@ -52,8 +62,20 @@ public enum SizeGuard {
     /// While the notice is up the person cannot see what a key would do, so keys are withheld
     /// from the model; resizes, ticks, interrupts and termination still reach it.
     public static func admits(_ event: Event, size: Size, minimum: Size = minimum) -> Bool {
-        if case .key = event { return !isTooSmall(size, minimum: minimum) }
-        return true
+        switch event {
+        case .key, .paste: return !isTooSmall(size, minimum: minimum)
+        default: return true
+        }
+    }
+
+    /// What an event means while the notice is up: Ctrl-C and `q` quit (when `quits`), since
+    /// a dialog asking to confirm could not be seen.
+    public static func translate(_ event: Event, size: Size, minimum: Size = minimum, quits: Bool) -> Event {
+        guard quits, isTooSmall(size, minimum: minimum) else { return event }
+        switch event {
+        case .interrupt, .key(.character("q")), .key(.character("Q")): return .terminate
+        default: return event
+        }
     }
 }
 
@@ -70,11 +92,13 @@ public func runApp<M>(on device: TerminalDevice, initial: M, options: RunOptions
     (model, _) = update(model, .resize(rows: size.rows, cols: size.cols))
     device.paint(render(model, size))
     while true {
-        var event = device.nextEvent(timeoutMilliseconds: options.tickMilliseconds)
         // Take every event already waiting (a paste, key repeat) before drawing once: a long
-        // paste then costs one frame, not one per character.
-        var taken = 0
-        while true {
+        // paste then costs one frame, not one per character. A burst of characters read
+        // together is pasted text, never keys (InputBurst).
+        var batch = [device.nextEvent(timeoutMilliseconds: options.tickMilliseconds)]
+        while batch.count < 4096, batch.last != .terminate, let next = device.pendingEvent() { batch.append(next) }
+        for read in InputBurst.coalesce(batch) {
+            let event = SizeGuard.translate(read, size: size, minimum: options.minimumSize, quits: options.quitWhenTooSmall)
             if case .resize(let rows, let cols) = event {
                 size = Size(rows: rows, cols: cols)
                 device.invalidate()
@@ -89,9 +113,6 @@ public func runApp<M>(on device: TerminalDevice, initial: M, options: RunOptions
             case .redraw: device.invalidate()
             case .none: break
             }
-            taken += 1
-            guard taken < 4096, let next = device.pendingEvent() else { break }
-            event = next
         }
         device.paint(render(model, size))
     }

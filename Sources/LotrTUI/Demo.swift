@@ -27,6 +27,8 @@ struct SmokeDemo: Equatable {
             m.lastEvent = "resize to \(cols)×\(rows)"
         case .tick:
             m.ticks += 1
+        case .paste(let text):
+            m.lastEvent = "paste of \(text.count) characters"
         }
         return (m, .none)
     }

@@ -158,6 +158,8 @@ public final class Terminal: TerminalDevice {
         nonl()
         intrflush(window, false)
         keypad(window, true)
+        // Eight-bit input: the bytes of UTF-8 characters, assembled here (InputAssembler).
+        meta(window, true)
         set_escdelay(Int32(options.escapeDelayMilliseconds))
         curs_set(0)
 
@@ -173,6 +175,7 @@ public final class Terminal: TerminalDevice {
         }
         hasColors = colorsOn
         size = Size(rows: Int(lotr_lines()), cols: Int(lotr_cols()))
+        if handlesSignals { enableBracketedPaste(outputFD: fileno(output)) }
     }
 
     deinit { stop() }
@@ -182,6 +185,7 @@ public final class Terminal: TerminalDevice {
         guard let scr = screen else { return }
         screen = nil
         curs_set(1)
+        if handlesSignals { lotr_bracketed_paste_off() }
         endwin()
         lotr_set_curses_active(0)
         delscreen(scr)
@@ -290,68 +294,107 @@ public final class Terminal: TerminalDevice {
 
     // MARK: - Input
 
-    /// Waits for the next event. Signals are noticed within 100 ms. When input has reached its end
-    /// (`wget_wch` fails at once, again and again) this returns `.terminate` rather than spinning.
+    /// Waits for the next event. Signals are noticed within 100 ms. Input is read byte by byte
+    /// and assembled here (`InputAssembler`): a character split across reads waits for its
+    /// other bytes, bad bytes become U+FFFD, and a bracketed paste arrives as one `.paste`.
+    /// Only the input really ending (`wgetch` failing at once, again and again: end of file,
+    /// hang-up) returns `.terminate`.
     public func nextEvent(timeoutMilliseconds: Int?) -> Event {
         let start = Terminal.nowMilliseconds()
         while true {
             if lotr_take_terminate() != 0 { return .terminate }
             if lotr_take_interrupt() != 0 { return .interrupt }
+            if let queued = takeQueued() { return queued }
             if inputClosed || screen == nil { return .terminate }
             var slice = 100
-            if let limit = timeoutMilliseconds {
+            // Inside a paste, wait for its end whatever the tick says; a paste whose end never
+            // comes is delivered after a second of silence.
+            if let limit = timeoutMilliseconds, !assembler.inPaste {
                 let remaining = limit - (Terminal.nowMilliseconds() - start)
                 if remaining <= 0 { return .tick }
                 slice = min(slice, remaining)
             }
-            wtimeout(window, Int32(slice))
-            var value: wint_t = 0
             let before = Terminal.nowMilliseconds()
-            let status = wget_wch(window, &value)
-            let raw: RawInput
-            switch status {
-            case OK: raw = .character(UInt32(value))
-            case KEY_CODE_YES: raw = .keyCode(Int32(bitPattern: UInt32(value)))
-            default: raw = .none
-            }
-            if raw == .none {
+            guard let raw = readRaw(timeoutMilliseconds: slice) else {
                 let elapsed = Terminal.nowMilliseconds() - before
                 if slice >= 20 && elapsed < slice / 2 && lotr_pending_terminate() == 0 {
                     fastErrors += 1
                     if fastErrors >= 5 {
                         inputClosed = true
-                        return .terminate
+                        if let open = assembler.endPaste() { queue.append(open) }
+                        return takeQueued() ?? .terminate
                     }
                 } else {
                     fastErrors = 0
+                    if assembler.inPaste {
+                        silentPasteMilliseconds += elapsed
+                        if silentPasteMilliseconds >= 1000, let open = assembler.endPaste() { return open }
+                    }
                 }
                 continue
             }
             fastErrors = 0
-            if raw == .keyCode(KEY_RESIZE) {
-                size = Size(rows: Int(lotr_lines()), cols: Int(lotr_cols()))
-                invalidate()
-            }
-            if let event = InputDecoder.decode(raw, size: size) { return event }
+            silentPasteMilliseconds = 0
+            accept(raw)
         }
     }
 
     public func pendingEvent() -> Event? {
         if lotr_pending_terminate() != 0 { return nil }  // nextEvent reports it at once
-        if inputClosed || screen == nil { return nil }
-        wtimeout(window, 0)
-        var value: wint_t = 0
-        let raw: RawInput
-        switch wget_wch(window, &value) {
-        case OK: raw = .character(UInt32(value))
-        case KEY_CODE_YES: raw = .keyCode(Int32(bitPattern: UInt32(value)))
-        default: return nil
+        while true {
+            if let queued = takeQueued() { return queued }
+            if inputClosed || screen == nil { return nil }
+            guard let raw = readRaw(timeoutMilliseconds: assembler.inPaste ? 50 : 0) else {
+                // The rest of a paste is still on its way: let nextEvent wait for it.
+                return nil
+            }
+            accept(raw)
         }
+    }
+
+    private var assembler = InputAssembler()
+    private var queue: [Event] = []
+    private var silentPasteMilliseconds = 0
+    /// The key codes curses gives the bracketed-paste markers (see `enableBracketedPaste`).
+    private var pasteStartCode: Int32 = -1
+    private var pasteEndCode: Int32 = -1
+
+    private func takeQueued() -> Event? {
+        queue.isEmpty ? nil : queue.removeFirst()
+    }
+
+    /// One `wgetch`: a byte, a key code, or nil on timeout or end of input.
+    private func readRaw(timeoutMilliseconds: Int) -> InputAssembler.Raw? {
+        wtimeout(window, Int32(timeoutMilliseconds))
+        let value = wgetch(window)
+        if value == ERR { return nil }
+        if value == pasteStartCode { return .pasteStart }
+        if value == pasteEndCode { return .pasteEnd }
+        if value >= 0 && value < 0x100 { return .byte(UInt8(value)) }
+        return .keyCode(value)
+    }
+
+    private func accept(_ raw: InputAssembler.Raw) {
         if raw == .keyCode(KEY_RESIZE) {
             size = Size(rows: Int(lotr_lines()), cols: Int(lotr_cols()))
             invalidate()
         }
-        return InputDecoder.decode(raw, size: size)
+        queue += assembler.feed(raw, size: size)
+    }
+
+    /// Asks the terminal to mark pastes, and teaches curses the two markers as keys.
+    private func enableBracketedPaste(outputFD: Int32) {
+        let start = "\u{1B}[200~", end = "\u{1B}[201~"
+        func code(_ sequence: String, _ fallback: Int32) -> Int32 {
+            let known = key_defined(sequence)
+            if known > 0 { return known }
+            return define_key(sequence, fallback) == OK ? fallback : -1
+        }
+        // Well above the codes curses gives the keys it knows (KEY_MAX and its extended keys).
+        pasteStartCode = code(start, 0x3F00)
+        pasteEndCode = code(end, 0x3F01)
+        guard pasteStartCode > 0, pasteEndCode > 0 else { return }
+        lotr_bracketed_paste_on(outputFD)
     }
 
     private static func nowMilliseconds() -> Int {

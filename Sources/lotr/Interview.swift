@@ -31,15 +31,16 @@ struct Interview: ParsableCommand {
     @Flag(help: "Public kiosk: nothing personal is written to disk, idle sessions are wiped, only staff can exit (Ctrl-X, then LOTR_KIOSK_PIN).")
     var kiosk = false
 
-    @Option(help: ArgumentHelp("Kiosk: seconds without a key press before asking whether the person is still there.", valueName: "n"))
-    var idleSeconds: Int = 120
+    @Option(help: ArgumentHelp("Kiosk only: seconds without a key press before asking whether the person is still there (default: 120).", valueName: "n"))
+    var idleSeconds: Int?
 
-    @Option(help: ArgumentHelp("Kiosk: the only folder file notes may be saved to (none by default).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder file notes are saved to when a bare name is typed (default: the current folder). With --kiosk: the only folder they may be saved to (none by default).", valueName: "dir"))
     var exportDir: String?
 
     var settings: InterviewSettings {
         InterviewSettings(flows: flowOptions.directory, today: today, lang: lang, resume: resume, noSave: noSave,
-                          plain: plain, kiosk: kiosk, idleSeconds: idleSeconds, exportDir: exportDir)
+                          plain: plain, kiosk: kiosk, idleSeconds: idleSeconds ?? 120, exportDir: exportDir,
+                          idleSecondsGiven: idleSeconds != nil)
     }
 
     func validate() throws {
@@ -64,8 +65,12 @@ struct InterviewSettings: Equatable {
     var exportDir: String?
 
     /// Why these settings cannot run, in the words ArgumentParser shows under "Error:".
+    /// Set when `--idle-seconds` was given at all: outside a kiosk it would do nothing.
+    var idleSecondsGiven = false
+
     var problem: String? {
         if idleSeconds < 5 { return "--idle-seconds must be at least 5" }
+        if idleSecondsGiven && !kiosk { return "--idle-seconds only applies with --kiosk (nothing is wiped outside a kiosk)" }
         if let l = lang, !LocalizedText.known.contains(l) { return "--lang must be one of: \(LocalizedText.known.joined(separator: ", "))" }
         if let raw = today, CivilDate(iso: raw) == nil { return "--today must be a real date written YYYY-MM-DD, not '\(raw)'" }
         if kiosk && resume != nil { return "--resume cannot be used with --kiosk: a kiosk keeps nothing" }
@@ -94,8 +99,17 @@ func runInterview(_ settings: InterviewSettings) throws {
     do {
         terminal = try Terminal.start()
     } catch {
-        printError("lotr: cannot start the full-screen mode (\(error)). Use `lotr --plain` or `lotr decide`.")
-        throw ExitCode(1)
+        // A kiosk must never fall back: the line mode has no staff exit and no idle wipe.
+        if settings.kiosk {
+            printError("lotr: cannot start the full-screen mode (\(error)). Use `lotr --plain` or `lotr decide`.")
+            throw ExitCode(1)
+        }
+        // One line saying why, then the same interview one question per line.
+        printError("lotr: cannot start the full-screen mode (\(error)); asking one question per line instead.")
+        let flows = try FlowOptions.load(flowsDirectory)
+        let status = runPlainMode(flows: flows, today: day, language: language)
+        if status != 0 { throw ExitCode(status) }
+        return
     }
     defer { terminal.stop() }
     // Something to read at once; the flows load behind it.
@@ -109,7 +123,8 @@ func runInterview(_ settings: InterviewSettings) throws {
     }
     // A kiosk never opens the session store: nothing personal may touch the disk.
     let keeper = settings.kiosk || settings.noSave ? nil : SessionKeeper(flowVersion: flows.version, language: language)
-    let host = InterviewHost(flows: flows, kioskExportDir: settings.kiosk ? (settings.exportDir ?? "") : nil, keeper: keeper)
+    let host = InterviewHost(flows: flows, kioskExportDir: settings.kiosk ? (settings.exportDir ?? "") : nil, keeper: keeper,
+                             defaultExportDir: settings.kiosk ? nil : settings.exportDir)
     var initial = InterviewModel(flows: flows, today: day, language: language)
     if let ref = settings.resume, let keeper {
         do {
@@ -124,17 +139,36 @@ func runInterview(_ settings: InterviewSettings) throws {
         Kiosk.hardenProcess()
         let pin = ProcessInfo.processInfo.environment["LOTR_KIOSK_PIN"]
         let model = KioskModel(interview: initial, settings: .init(idleSeconds: settings.idleSeconds, pin: pin))
-        _ = runApp(on: terminal, initial: model, update: { model, event in
-            var (next, command) = KioskModel.update(model, event)
+        // Below the minimum size a kiosk still does not quit: only staff leave it.
+        _ = runApp(on: terminal, initial: model, options: RunOptions(quitWhenTooSmall: false), update: { model, event in
+            var stamped = model
+            if event == .key(.character("e")) { stamped.interview.exportStamp = ExportStamp.now() }
+            var (next, command) = KioskModel.update(stamped, event)
             host.perform(&next.interview)
             return (next, command)
         }, view: KioskModel.render)
     } else {
-        _ = runApp(on: terminal, initial: initial, update: { model, event in
-            var (next, command) = InterviewModel.update(model, event)
+        let final = runApp(on: terminal, initial: initial, update: { model, event in
+            var stamped = model
+            if event == .key(.character("e")) { stamped.exportStamp = ExportStamp.now() }
+            var (next, command) = InterviewModel.update(stamped, event)
             host.perform(&next)
             return (next, command)
         }, view: InterviewView.render)
+        terminal.stop()
+        // The reference to write on the file, and how to carry on.
+        if let ref = final.caseReference, keeper != nil {
+            print(final.language == "zh-Hant"
+                  ? "個案 \(ref) 已儲存。之後繼續：lotr --resume \(ref)"
+                  : "Case \(ref) is saved. To carry on later: lotr --resume \(ref)")
+        }
+    }
+}
+
+/// The local time for file-note names: `2026-11-23-1405`.
+enum ExportStamp {
+    static func now() -> String {
+        UKTime.minute(Date()).replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "")
     }
 }
 
@@ -178,15 +212,30 @@ final class InterviewHost {
 
     let keeper: SessionKeeper?
 
-    init(flows: FlowSet, kioskExportDir: String? = nil, keeper: SessionKeeper? = nil) {
+    /// Outside a kiosk, the folder file notes go to when a bare name is typed (`--export-dir`).
+    let defaultExportDir: String?
+
+    init(flows: FlowSet, kioskExportDir: String? = nil, keeper: SessionKeeper? = nil, defaultExportDir: String? = nil) {
         self.flows = flows
         self.kioskExportDir = kioskExportDir
         self.keeper = keeper
+        self.defaultExportDir = defaultExportDir
     }
 
     func fileNote(_ model: InterviewModel) -> FileNote {
-        FileNote(flows: flows, reference: model.caseReference ?? "not saved", today: model.today, answers: model.answers,
-                 notes: model.notes, ticks: model.ticks, language: model.language)
+        let saved = model.caseReference == nil ? nil : keeper?.savedSession()
+        return FileNote(flows: flows, reference: model.caseReference ?? "not saved", today: model.today, answers: model.answers,
+                        notes: model.notes, ticks: model.ticks, language: model.language,
+                        started: saved.map { UKTime.civilDate($0.created) }, updated: saved.map { UKTime.civilDate($0.updated) },
+                        savedFlowVersion: saved?.flowVersion)
+    }
+
+    /// A typed name as a full path: relative names are in the folder lotr was started in
+    /// (or the default folder for file notes, `--export-dir`, outside a kiosk).
+    func fullPath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let base = defaultExportDir ?? FileManager.default.currentDirectoryPath
+        return URL(fileURLWithPath: base).appendingPathComponent(path).standardizedFileURL.path
     }
 
     /// Where an export may really be written: anywhere normally; on a kiosk only inside the
@@ -206,13 +255,23 @@ final class InterviewHost {
             case .saveAnswer(let id): keeper?.save(id, in: &model)
             case .saveNote(let id): keeper?.saveNote(id, in: &model)
             case .newCase: keeper?.startNewCase()
-            case .export(let format, let requested):
+            case .export(let format, let requested), .exportReplacing(let format, let requested):
+                var replacing = false
+                if case .exportReplacing = effect { replacing = true }
                 let path: String
                 switch exportPath(requested) {
-                case .success(let p): path = p
+                case .success(let p): path = fullPath(p)
                 case .failure(let why):
+                    // The dialog stays open with the name typed, so it can be corrected.
+                    model.overlay = .export(format, path: requested)
                     model.message = why.message
                     model.messageIsError = true
+                    continue
+                }
+                var info = stat()
+                if !replacing, lstat(path, &info) == 0 {
+                    // Never over another file without asking.
+                    model.overlay = .confirmReplace(format, path: requested, fullPath: path)
                     continue
                 }
                 let note = fileNote(model)
@@ -227,7 +286,9 @@ final class InterviewHost {
                     model.message = TUIStrings.text(.savedFileNote, model.language, path)
                     model.messageIsError = false
                 } catch {
-                    model.message = TUIStrings.text(.couldNotSave, model.language, path, "\(error)")
+                    let reason = (error as? ExportFile.Failure)?.reason ?? "\(error)"
+                    model.overlay = .export(format, path: requested)
+                    model.message = TUIStrings.text(.couldNotSave, model.language, path, reason)
                     model.messageIsError = true
                 }
             case .print:
@@ -301,8 +362,10 @@ final class SessionKeeper {
         set { storage = newValue }
     }
 
-    func resume(_ ref: String, into model: inout InterviewModel) throws {
+    func resume(_ typed: String, into model: inout InterviewModel) throws {
         guard let store else { throw SessionStoreError.unavailable(path: "", reason: failure ?? "the session store cannot be opened") }
+        // As people write it: k7m42q, K7M 42Q, k7m-42q.
+        let ref = SessionReference.normalize(typed) ?? typed
         let resumed = try store.resume(ref, flows: model.flows, today: model.today)
         reference = resumed.session.reference
         model.answers = resumed.answers
@@ -310,10 +373,12 @@ final class SessionKeeper {
         model.notes = resumed.saved.notes
         model.caseReference = resumed.session.reference
         savedTicks = resumed.saved.ticks
-        if let q = resumed.lastQuestion {
-            model.page = .question(q)
-        } else if model.assessment.outcome != nil {
+        let assessment = model.assessment
+        if assessment.next == nil && assessment.outcome != nil {
+            // A finished case opens on its result.
             model.page = .outcome
+        } else if let q = resumed.lastQuestion {
+            model.page = .question(q)
         }
         var note = "Resumed case \(resumed.session.reference)."
         if !resumed.merged.isEmpty { note += " " + AnswerMigration.message(resumed.merged, flows: model.flows, language: model.language) }
@@ -372,6 +437,13 @@ final class SessionKeeper {
             try? store.setTick(reference, item: item, ticked: model.ticks.contains(item))
         }
         savedTicks = model.ticks
+    }
+
+    /// When the saved case was started and last changed, and the flows it was started on, for
+    /// file notes written from inside the program (the same fields as `lotr sessions export`).
+    func savedSession() -> Session? {
+        guard let reference, let store else { return nil }
+        return try? store.load(reference).session
     }
 
     func startNewCase() {

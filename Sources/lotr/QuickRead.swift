@@ -50,6 +50,7 @@ extension InterviewSettings {
             default:
                 guard let n = Int(value) else { return nil }
                 settings.idleSeconds = n
+                settings.idleSecondsGiven = true
             }
         }
         return settings.problem == nil ? settings : nil

@@ -239,3 +239,18 @@ enum CLI {
         #expect(r.stderr.contains("stage.yaml:13:4: error: YAML syntax"))
     }
 }
+
+/// `decide` keeps the interview's rules: "None of these" alone, no empty answer when the question
+/// has one, and dates in each written form.
+@Test func decideKeepsNoneOfTheseAloneAndReadsWrittenDates() throws {
+    var r = try CLI.run(["decide", "--flows", "flows", "--answers", "-", "--today", "2026-11-23"],
+                        stdin: #"{"a8_suitability": ["none", "deportation"]}"#)
+    #expect(r.status == 2 && r.stderr.contains("answer \"a8_suitability\": “None of these” cannot be chosen together with another answer"), "\(r.stderr)")
+    r = try CLI.run(["decide", "--flows", "flows", "--answers", "-", "--today", "2026-11-23"], stdin: #"{"a8_suitability": []}"#)
+    #expect(r.status == 2 && r.stderr.contains("tick at least one, or “None of these”"), "\(r.stderr)")
+    r = try CLI.run(["decide", "--flows", "flows", "--answers", "-", "--today", "2026-11-23"], stdin: #"{"a8_suitability": ["none"]}"#)
+    #expect(r.status != 2, "\(r.stderr)")
+    r = try CLI.run(["decide", "--flows", "flows", "--answers", "-", "--today", "2026-11-23"], stdin: #"{"lr_start_date": "1 May 2012"}"#)
+    #expect(r.status != 2, "a date written with its month in words is read: \(r.stderr)")
+    #expect(!r.stderr.contains("2012"))
+}

@@ -19,14 +19,37 @@ import Testing
         try t.waitFor("Save a file note")
         try t.keys("Tab")  // markdown → text
         try t.keys("Enter")
-        try t.waitFor("Saved the file note to")
-        let path = data + "/lotr-2026-11-23.txt"
+        let saved = try t.waitFor("Saved the file note to")
+        let names = try FileManager.default.contentsOfDirectory(atPath: data).filter { $0.hasPrefix("lotr-") && $0.hasSuffix(".txt") }
+        let name = try #require(names.first, "a text file note in \(data): \(names)")
+        // lotr-<case>-<date>-<time>.txt
+        #expect(name.range(of: #"^lotr-[A-Z0-9]{3}-[A-Z0-9]{3}-\d{4}-\d{2}-\d{2}-\d{4}\.txt$"#, options: .regularExpression) != nil, Comment(rawValue: name))
+        let path = data + "/" + name
+        #expect(saved.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+                    .contains(path.replacingOccurrences(of: " ", with: "")), "the message gives the full path")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("FILE NOTE: CASE "))
         #expect(text.contains("[x] "), "the tick is in the note")
         #expect(text.contains("Sam"), "the answers are in the note")
+        #expect(text.contains("Started") || text.contains("started"), "the same started/updated fields as `lotr sessions export`")
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        // The same name again: asked before replacing; n goes back to the dialog with the name.
+        try t.keys("e")
+        try t.waitFor("Save a file note")
+        try t.keys("C-u")
+        try t.type(name)
+        try t.keys("Enter")
+        try t.waitFor("There is already a file")
+        try t.keys("n")
+        try t.waitFor("Save a file note")
+        // A folder that does not exist: the dialog stays open with the reason.
+        try t.keys("C-u")
+        try t.type("/nonexistent-lotr-folder/note.txt")
+        try t.keys("Enter")
+        let failed = try t.waitFor("Could not save to /nonexistent-lotr-folder/note.txt")
+        #expect(failed.contains("Save a file note") && failed.contains("File: /nonexistent-lotr-folder/note.txt"), "the dialog is still open with the name")
+        try t.keys("Escape")
         try E2E.quit(t)
     }
 }

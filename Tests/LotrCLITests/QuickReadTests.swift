@@ -62,3 +62,53 @@ import Testing
         #expect(String(decoding: o, as: UTF8.self).contains("Questions come one at a time"))
     }
 }
+
+/// Options that mean nothing without the kiosk are refused, not ignored; references are read as
+/// people write them; the program says how to carry on when it ends.
+@Suite(.serialized) struct CaseReferenceAndOptionsTests {
+    @Test func idleSecondsWithoutAKioskIsAnError() throws {
+        for args in [["--idle-seconds", "60", "--plain", "--no-save"], ["--plain", "--no-save", "--idle-seconds=60"]] {
+            let quick = try CLI.run(args, stdin: "quit\n")
+            let full = try CLI.run(["interview"] + args, stdin: "quit\n")
+            #expect(quick.status != 0 && quick.stderr.contains("--idle-seconds only applies with --kiosk"), "\(args): \(quick.stderr)")
+            #expect(quick.status == full.status && quick.stderr == full.stderr, "the quick reader agrees with ArgumentParser")
+        }
+        // --export-dir outside a kiosk is the default folder for file notes: accepted.
+        let r = try CLI.run(["--plain", "--no-save", "--export-dir", "/tmp", "--flows", "flows", "--today", "2026-11-23"], stdin: "quit\n")
+        #expect(r.status == 3, "\(r.stderr)")
+    }
+
+    @Test func anUnknownTerminalFallsBackToTheLineMode() throws {
+        guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
+        let script = "TERM=no-such-terminal '\(CLI.binary)' --no-save --flows '\(E2E.flows)' --today 2026-11-23; echo EXITED; sleep 60"
+        let t = try TmuxSession(script: script)
+        let screen = try t.waitFor("asking one question per line instead")
+        #expect(screen.contains("unknown terminal type") && screen.contains("no-such-terminal"))
+        #expect(!screen.contains("EXITED"), "the interview goes on in the line mode")
+        try t.keys("q", "u", "i", "t", "Enter")
+        try t.waitFor("EXITED")
+    }
+
+    @Test func exitPrintsTheReferenceAndAFinishedCaseResumesOnItsResult() throws {
+        guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
+        let data = try E2E.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let t = try TmuxSession(script: E2E.script(data: data))
+        try E2E.answerUpToArrived(t)
+        try t.type("09042015")
+        try t.keys("Enter")
+        try E2E.answerFromChildren(t)
+        try t.waitFor("Form: FORM(K)")
+        let after = try E2E.quit(t)
+        let line = try #require(after.split(separator: "\n").first { $0.contains("To carry on later: lotr --resume ") }, Comment(rawValue: after))
+        let ref = String(line.split(separator: " ").last!)
+        #expect(ref.count == 7 && ref.contains("-"))
+        // Typed in lower case and without its dash, the reference still opens the case — on its result.
+        let typed = ref.lowercased().replacingOccurrences(of: "-", with: "")
+        let resume = "XDG_DATA_HOME='\(data)' '\(CLI.binary)' --flows '\(E2E.flows)' --today 2026-11-23 --resume \(typed); echo EXITED; sleep 60"
+        let u = try TmuxSession(script: resume)
+        let result = try u.waitFor("Form: FORM(K)")
+        #expect(result.contains("Resumed case \(ref)"))
+        try E2E.quit(u)
+    }
+}

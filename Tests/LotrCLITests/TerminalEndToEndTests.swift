@@ -87,8 +87,16 @@ final class TmuxSession {
     /// Key names as tmux understands them (`Enter`, `C-c`, `PageDown`).
     func keys(_ names: String...) throws { try tmux(["send-keys", "-t", target] + names) }
 
-    /// Text typed literally, character by character.
-    func type(_ text: String) throws { try tmux(["send-keys", "-t", target, "-l", text]) }
+    /// Text typed literally. It reaches the program in one burst, which the program takes as
+    /// pasted text; so that a key sent next is not read in the same burst (where an Enter would
+    /// be part of the paste, as it must be for a real paste), this waits until the screen shows
+    /// the text arrived.
+    func type(_ text: String) throws {
+        let before = try screen()
+        try tmux(["send-keys", "-t", target, "-l", text])
+        let deadline = Date().addingTimeInterval(3)
+        while Date() < deadline, try screen() == before { Thread.sleep(forTimeInterval: 0.02) }
+    }
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", target]).output }
 
@@ -183,7 +191,7 @@ enum E2E {
         try t.waitFor("Press Enter to start.")
         try t.keys("Enter")
         try t.waitFor("Are you in the UK with leave now?")
-        try t.keys("Enter")
+        try t.keys("y", "Enter")
         try t.waitFor("What kind of visa do you have now?")
         try t.keys("1", "Enter")
         try t.waitFor("Why do you want to stay in the UK?")
@@ -279,7 +287,7 @@ struct TerminalEndToEndTests {
         try t.keys("Enter")
         let first = try t.waitFor("你現在是否持有居留許可身在英國？")
         #expect(first.contains("第 1 題") && first.contains("1. 是") && first.contains("2. 否"))
-        try t.keys("Enter")
+        try t.keys("1", "Enter")
         try t.waitFor("你現在持有哪一種簽證？")
         try t.keys("1", "Enter")
         try t.waitFor("你為甚麼想留在英國？")

@@ -174,7 +174,7 @@ extension Result where Failure == AnswerProblem {
     #expect(TypedInput.partialDateProblem("32") == "The day must be 01 to 31.")
     #expect(TypedInput.partialDateProblem("12/1") == nil)
     #expect(TypedInput.partialDateProblem("12/13") == "The month must be 01 to 12.")
-    #expect(TypedInput.partialDateProblem("12/a") == "Only digits and / please, as DD/MM/YYYY.")
+    #expect(TypedInput.partialDateProblem("12/a") == "Only digits, / or a month name in English, please: 09/04/2025 or 9 April 2025.")
 }
 
 @Test func ukDateFollowsBritishSummerTime() {

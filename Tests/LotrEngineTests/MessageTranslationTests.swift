@@ -112,8 +112,9 @@ private func engineMessages() throws -> [(english: String?, chinese: String)] {
     let cost = try q("cost"), spend = try q("spend"), name = try q("name"), trips = try q("trips")
     let pick = try q("pick"), picks = try q("picks")
     let inUK = try #require(TestFixtures.small.questions["in_uk"])
-    let typeDate = "請輸入日期，按日/月/年（DD/MM/YYYY），例如 09/04/2025。"
-    let realDate = "不是真實的日期（請寫成 YYYY-MM-DD 或 DD/MM/YYYY）。"
+    let typeDate = "請輸入日期，按日/月/年（DD/MM/YYYY）或用英文月份名稱（例如 09/04/2025 或 9 April 2025）。"
+    var picksWithNone = picks
+    picksWithNone.options.append(ChoiceOption(id: "none", text: LocalizedText(["en": "None of these"])))
     let rangeShape = "{\"from\": \"YYYY-MM-DD\", \"to\": \"YYYY-MM-DD\"}"
     return [
         // TypedInput: dates
@@ -126,7 +127,10 @@ private func engineMessages() throws -> [(english: String?, chinese: String)] {
         (failure(TypedInput.date("01/01/2027", for: past, today: today)), "這個日期在將來；日期必須是今天或以前。"),
         (failure(TypedInput.date("01/01/2020", for: future, today: today)), "這個日期已經過去；日期必須是今天或以後。"),
         (failure(TypedInput.date("01/01/1850", for: past, today: today)), "這個日期太久以前；請檢查年份。"),
-        (TypedInput.partialDateProblem("a/"), "請只輸入數字和 /，按日/月/年（DD/MM/YYYY）。"),
+        (TypedInput.partialDateProblem("a/"), "請只輸入數字、/ 或英文月份名稱（例如 09/04/2025 或 9 April 2025）。"),
+        (TypedInput.partialDateProblem("9 Foo"), "請用英文寫月份（例如 9 April 2025）。"),
+        (TypedInput.partialDateProblem("April"), "請先輸入日子（例如 9 April 2025）。"),
+        (TypedInput.partialDateProblem("9 May 2025 1"), "日期有三個部分：日、月、年。"),
         (TypedInput.partialDateProblem("1/2/3/4"), "日期有三個部分：日/月/年（DD/MM/YYYY）。"),
         (TypedInput.partialDateProblem("32"), "日子必須是 01 至 31。"),
         (TypedInput.partialDateProblem("01/13"), "月份必須是 01 至 12。"),
@@ -151,7 +155,9 @@ private func engineMessages() throws -> [(english: String?, chinese: String)] {
         (failure(AnswerParser.parse(.string("maybe"), for: inUK, today: today)), "請回答是或否（yes / no）。"),
         (failure(AnswerParser.parse(.string("c"), for: pick, today: today)), "「c」不是其中一個選項（a, b）。"),
         (failure(AnswerParser.parse(.array([.string("c")]), for: picks, today: today)), "每個選擇都必須是其中一個選項（a, b）。"),
-        (failure(AnswerParser.parse(.string("someday"), for: past, today: today)), "「someday」" + realDate),
+        (failure(AnswerParser.parse(.string("someday"), for: past, today: today)), typeDate),
+        (failure(AnswerParser.parse(.array([]), for: picksWithNone, today: today)), "請最少剔選一項，或選「以上皆不是」。"),
+        (failure(AnswerParser.parse(.array([.string("a"), .string("none")]), for: picksWithNone, today: today)), "「以上皆不是」不能與其他答案一起選擇。"),
         (failure(AnswerParser.parse(.string("x"), for: count, today: today)), "「x」不是整數。"),
         (failure(AnswerParser.parse(.integer(100_000_000), for: cost, today: today)), "金額太大。"),
         (failure(AnswerParser.parse(.string("x"), for: cost, today: today)), "「x」不是金額（例如 1258.00）。"),

@@ -11,7 +11,13 @@ func randomAnswer(_ q: Question, today: CivilDate, _ rng: inout SeededRandom) ->
     switch q.kind {
     case .yesNo: return .bool(Bool.random(using: &rng))
     case .choice: return .option(q.options.randomElement(using: &rng)!.id)
-    case .multiChoice: return .options(q.options.filter { _ in Bool.random(using: &rng) }.map(\.id))
+    case .multiChoice:
+        // As a person can answer: "None of these" alone, or some of the others (none at all
+        // only where the question has no "None of these" of its own).
+        if let none = q.options.first(where: \.isExclusive), Bool.random(using: &rng) { return .options([none.id]) }
+        var ids = q.options.filter { !$0.isExclusive && Bool.random(using: &rng) }.map(\.id)
+        if ids.isEmpty, q.options.contains(where: \.isExclusive) { ids = [q.options.first { !$0.isExclusive }!.id] }
+        return .options(ids)
     case .date:
         if q.mustBeFuture { return .date(randomDate(from: now, to: now + 3650)) }
         // Interesting dates cluster near thresholds: sometimes recent, sometimes decades ago.

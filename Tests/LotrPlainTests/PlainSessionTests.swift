@@ -50,7 +50,7 @@ import Testing
         return "accepted"
     }
     #expect(message("31/04/2025") == "April 2025 has 30 days, so day 31 does not exist.")
-    #expect(s.inOrder("> 31/04/2025", message("31/04/2025"), "Type a date as DD/MM/YYYY, ? for help:",
+    #expect(s.inOrder("> 31/04/2025", message("31/04/2025"), "Type a date as DD/MM/YYYY (or 2025-04-09, or 9 April 2025), ? for help:",
                       "> 01/12/2026", message("01/12/2026"), "Type a date as DD/MM/YYYY",
                       "> 2025-13-01", message("2025-13-01"), "Type a date as DD/MM/YYYY", "> 09/04/2025",
                       "Question 2: List your trips abroad."), "\(s.text)")
@@ -131,7 +131,7 @@ import Testing
     let s = run.script
     #expect(s.inOrder("> ?", "Help: The day you first came to the UK.", "Why we ask: The qualifying period starts then.",
                       "Words used here:", "  leave: Permission to be in the UK.", "Source: Test rules, 1", "You can also type back",
-                      "Type a date as DD/MM/YYYY, ? for help:"), "\(s.text)")
+                      "Type a date as DD/MM/YYYY (or 2025-04-09, or 9 April 2025), ? for help:"), "\(s.text)")
     let fixture = play(Flows.fixture, ["help"]).script
     #expect(fixture.inOrder("> help", "Words used here:", "  leave: Permission to be in the UK."))
     #expect(!fixture.text.contains("Help:"), "no help line when the question has none")
@@ -269,4 +269,17 @@ import Testing
                       "Stage 1 of 2: Rules route", "Question 1: Are you in the UK?"))
     #expect(run.session.answers == ["in_uk": .bool(true)])
     #expect(run.exit == .incomplete, "the new interview is not finished")
+}
+
+/// The engine's rules hold in the line mode too: dates in each written form, and
+/// "None of these" only on its own.
+@Test func plainModeTakesWrittenDatesAndKeepsNoneAlone() {
+    for (typed, iso) in [("2015-04-09", "2015-04-09"), ("9 April 2015", "2015-04-09"), ("1 May 1990", "1990-05-01")] {
+        let run = play(Flows.kinds, [typed, "quit"])
+        #expect(run.session.answers["arrived"] == .date(CivilDate(iso: iso)!), "\(typed): \(run.script.text.suffix(400))")
+    }
+    let run = play(Flows.kinds, ["09/04/2015", "done", "2", "1500", "1 4", "", "none", "quit"])
+    #expect(run.script.inOrder("> 1 4", "Type none on its own, or only the numbers that apply.",
+                               "> ", "Please type the numbers of all that apply", "> none"), "\(run.script.text.suffix(800))")
+    #expect(run.session.answers["reasons"] == .options(["none"]))
 }

@@ -50,6 +50,32 @@ import Testing
         for e: Event in [.tick, .interrupt, .terminate, .resize(rows: 10, cols: 40)] {
             #expect(SizeGuard.admits(e, size: small))
         }
+        #expect(!SizeGuard.admits(.paste("1\n"), size: small), "nor pastes")
+    }
+
+    @Test func belowTheMinimumQAndCtrlCQuitButNotInAKiosk() {
+        let small = Size(rows: 10, cols: 40), big = Size(rows: 24, cols: 80)
+        for e: Event in [.interrupt, .key(.character("q"))] {
+            #expect(SizeGuard.translate(e, size: small, quits: true) == .terminate, "\(e)")
+            #expect(SizeGuard.translate(e, size: small, quits: false) == e, "a kiosk: \(e)")
+            #expect(SizeGuard.translate(e, size: big, quits: true) == e, "a big window asks first: \(e)")
+        }
+        // Through the run loop: the interview ends at once, without a dialog nobody could see.
+        let device = FakeDevice(size: small, script: [.key(.character("q"))])
+        var quitSeen = false
+        _ = runApp(on: device, initial: 0, update: { m, e in
+            if e == .terminate { quitSeen = true }
+            return (m, .none)
+        }, view: { _, size in Screen(size: size) })
+        #expect(quitSeen)
+        let notice = SizeGuard.notice(size: Size(rows: 15, cols: 50)).lines.filter { !$0.trimmingSpaces.isEmpty }
+        #expect(notice.joined(separator: " ").contains("lotr --plain"))
+        for line in notice {
+            // Each line centred on its own text: no indentation left over from wrapping.
+            let text = line.trimmingSpaces
+            let lead = line.prefix { $0 == " " }.count
+            #expect(lead == (50 - DisplayWidth.of(text)) / 2, "\(line)")
+        }
     }
 }
 

@@ -36,7 +36,13 @@ private let allowedLatin: Set<String> = [
 /// the fully translated fixture these can only be English the interview forgot to translate.
 private func englishWords(_ screen: Screen, allowed: Set<String> = allowedLatin) -> [String] {
     var words: [String] = [], word = ""
-    for c in screen.text + "\n" {
+    // Web addresses (and the pieces of one wrapped over lines) are not words to translate.
+    let text = screen.text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        line.split(separator: " ", omittingEmptySubsequences: false)
+            .filter { token in !(token.allSatisfy(\.isASCII) && token.contains { $0 == "/" || $0 == "." || $0 == "-" }) }
+            .joined(separator: " ")
+    }.joined(separator: "\n")
+    for c in text + "\n" {
         if c.isASCII && c.isLetter { word.append(c); continue }
         if word.count >= 3 && !allowed.contains(word) { words.append(word) }
         word = ""

@@ -113,3 +113,64 @@ import Testing
         #expect(Appearance.of(Style(.normal, reverse: true), colors: false).reverse)
     }
 }
+
+/// Input split across reads, broken input and pastes, as the terminal adapter assembles them.
+@Suite struct InputAssemblyTests {
+    let size = Size(rows: 24, cols: 80)
+
+    func feed(_ bytes: [UInt8], chunk: Int, into a: inout InputAssembler) -> [Event] {
+        var out: [Event] = []
+        var i = 0
+        while i < bytes.count {
+            for b in bytes[i ..< min(bytes.count, i + chunk)] { out += a.feed(.byte(b), size: size) }
+            i += chunk
+        }
+        return out
+    }
+
+    @Test func aCharacterSplitAcrossReadsWaitsForItsOtherBytes() {
+        var u = UTF8Assembler()
+        #expect(u.feed(0xE4) == [] && u.feed(0xBD) == [] && u.isIncomplete)
+        #expect(u.feed(0xA0) == [0x4F60], "你 once its third byte arrives")
+        let text = String(repeating: "中文字", count: 150)  // 450 characters, 1350 bytes
+        var a = InputAssembler()
+        let events = feed(Array(text.utf8), chunk: 400, into: &a)
+        #expect(events.count == 450)
+        #expect(events.allSatisfy { if case .key(.character(let c)) = $0 { return "中文字".contains(c) } else { return false } })
+    }
+
+    @Test func invalidBytesBecomeReplacementCharacters() {
+        var u = UTF8Assembler()
+        #expect(u.feed(0xFF) == [0xFFFD])
+        #expect(u.feed(0x80) == [0xFFFD], "a lone continuation byte")
+        #expect(u.feed(0xC3) == [] && u.feed(0x28) == [0xFFFD, 0x28], "a cut-off character, then the byte that cut it")
+        #expect(u.feed(0xE0) == [] && u.feed(0x80) == [0xFFFD, 0xFFFD], "an overlong form")
+        #expect(u.feed(0xED) == [] && u.feed(0xA0) == [0xFFFD, 0xFFFD], "a surrogate")
+        #expect(u.feed(0xF0) == [] && u.flush() == [0xFFFD])
+        #expect(u.feed(0x41) == [0x41])
+        var a = InputAssembler()
+        let events = feed([0xFF, 0xFE, 0xC3, 0x28, 0x80, 0x61], chunk: 1, into: &a)
+        let r = Event.key(.character("\u{FFFD}"))
+        #expect(events == [r, r, r, .key(.character("(")), r, .key(.character("a"))])
+        #expect(!events.contains(.terminate), "bad bytes never end the input")
+    }
+
+    @Test func aBracketedPasteArrivesAsOneEventWhateverItHolds() {
+        var a = InputAssembler()
+        #expect(a.feed(.pasteStart, size: size).isEmpty && a.inPaste)
+        var out: [Event] = []
+        for b in Array("1\r2\nyes\t你好".utf8) + [0x1B, 0x07] { out += a.feed(.byte(b), size: size) }
+        out += a.feed(.keyCode(InputDecoder.Code.up), size: size)
+        #expect(out.isEmpty, "nothing inside the paste is a key")
+        #expect(a.feed(.pasteEnd, size: size) == [.paste("1\n2\nyes 你好")])
+        #expect(!a.inPaste)
+        #expect(a.feed(.byte(0x0D), size: size) == [.key(.enter)], "after the paste, keys are keys again")
+    }
+
+    @Test func aPasteWhoseEndNeverComesIsStillAPaste() {
+        var a = InputAssembler()
+        _ = a.feed(.pasteStart, size: size)
+        for b in Array("abc\r".utf8) { _ = a.feed(.byte(b), size: size) }
+        #expect(a.endPaste() == .paste("abc\n"))
+    }
+}

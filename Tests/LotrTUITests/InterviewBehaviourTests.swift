@@ -20,10 +20,10 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
         #expect(d.m.answers["arrived"] == .date(day("2015-04-09")))
     }
 
-    @Test func fieldStopsAtTenCharacters() {
+    @Test func fieldStopsAtItsLength() {
         var d = Drive.kinds(upTo: "arrived")
-        d.type("0904201512")
-        #expect(d.field.text == "09/04/2015")
+        d.type("09042015123456789012345")
+        #expect(d.field.text.count == InterviewModel.dateFieldLength)
     }
 
     @Test func problemsShowWhileTyping() {
@@ -39,7 +39,8 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
         d.press(.ctrl("u"))
         #expect(d.m.message == nil)
         d.type("a")
-        #expect(d.m.message == "Only digits and / please, as DD/MM/YYYY.")
+        #expect(d.m.message == "Please type the day first, for example 9 April 2025.")
+        #expect(d.field.text == "", "a letter that cannot be part of a date is not typed")
     }
 
     @Test func impossibleDateIsExplainedAtOnceAndRefused() {
@@ -207,7 +208,7 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
         var flows = InterviewFixtures.kinds
         flows.questions["reasons"]!.text = LocalizedText(["en": "Why?", "zh-Hant": InterviewFixtures.chineseQuestion])
         var d = Drive(flows, language: "zh-Hant")
-        d.press(.enter, .enter, .enter)
+        d.press(.enter, .character("y"), .enter, .character("1"), .enter)
         for size in [Size(rows: 24, cols: 80), Size(rows: 18, cols: 60), Size(rows: 30, cols: 101)] {
             let s = d.screen(size)
             expectWellFormed(s)
@@ -268,6 +269,9 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
     @Test func meaningIsCarriedByRoles() {
         var d = Drive.kinds(upTo: "status")
         var s = d.screen()
+        #expect(!s.styledText.contains("⟨selected+r⟩"), "nothing is highlighted before the person chooses")
+        d.press(.character("1"))
+        s = d.screen()
         #expect(s.styledText.contains("⟨selected+r⟩▸ (•) 1. A work visa"), "the highlighted option")
         #expect(s.styledText.contains("⟨highlight+b⟩[1 Rules route]⟨/⟩"), "the current stage")
         #expect(s.styledText.contains("⟨dim⟩↑↓ or 1-4 choose"), "key hints")

@@ -70,7 +70,7 @@ extension Drive {
         var d = Drive(InterviewFixtures.kinds, language: language)
         d.press(.enter)  // welcome
         let steps: [(String, (inout Drive) -> Void)] = [
-            ("in_uk", { $0.press(.enter) }),  // Yes is highlighted first
+            ("in_uk", { $0.press(.character("y"), .enter) }),
             ("status", { $0.press(.character("1"), .enter) }),
             ("reasons", { $0.press(.character(" "), .enter) }),
             ("arrived", { $0.answer("09042015") }),

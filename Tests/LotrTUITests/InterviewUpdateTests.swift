@@ -30,7 +30,8 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
     @Test func yesNoArrowsWrapAndYNChoose() {
         var d = Drive(InterviewFixtures.small)
         d.press(.enter)
-        #expect(d.field.cursor == 0)
+        #expect(!d.field.picked, "a fresh question has no answer chosen")
+        d.press(.down); #expect(d.field.cursor == 0 && d.field.picked, "the first arrow press chooses the first option")
         d.press(.down); #expect(d.field.cursor == 1)
         d.press(.down); #expect(d.field.cursor == 0, "wraps")
         d.press(.up); #expect(d.field.cursor == 1, "wraps upwards")
@@ -46,8 +47,9 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
 
     @Test func choiceDigitsPickAndOutOfRangeDigitsAreIgnored() {
         var d = Drive(InterviewFixtures.small)
-        d.press(.enter, .enter)
+        d.press(.enter, .character("y"), .enter)
         #expect(d.questionID == "status")
+        d.press(.character("9")); #expect(!d.field.picked, "a digit with no option chooses nothing")
         d.press(.character("3")); #expect(d.field.cursor == 2)
         d.press(.character("9")); #expect(d.field.cursor == 2)
         d.press(.character("0")); #expect(d.field.cursor == 2)
@@ -58,10 +60,10 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
         #expect(d.questionID == "crisis")
     }
 
-    @Test func escBackspaceAndBGoBackInLists() {
-        for key in [Key.escape, .backspace, .character("b")] {
+    @Test func escAndBGoBackInLists() {
+        for key in [Key.escape, .character("b")] {
             var d = Drive(InterviewFixtures.small)
-            d.press(.enter, .enter, .character("2"))
+            d.press(.enter, .character("y"), .enter, .character("2"))
             #expect(d.questionID == "status")
             d.press(key)
             #expect(d.questionID == "in_uk", "\(key) goes back")
@@ -84,7 +86,7 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
         d.press(.character("1"))
         #expect(d.field.toggled == [1] && d.field.cursor == 0)
         d.press(.up)
-        #expect(d.field.cursor == 2)
+        #expect(d.field.cursor == 3, "up from the first row reaches the \"None of these\" row")
         d.press(.character("b"))
         #expect(d.questionID == "status")
         d.press(.enter)
@@ -95,7 +97,7 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
 
     // MARK: Typed answers
 
-    @Test func digitsTypeAndBackspaceDeletesThenGoesBack() {
+    @Test func digitsTypeAndBackspaceOnlyEverDeletes() {
         var d = Drive.kinds(upTo: "children")
         d.type("12")
         #expect(d.field.text == "12")
@@ -103,8 +105,10 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
         #expect(d.field.text == "1" && d.questionID == "children")
         d.press(.backspace)
         #expect(d.field.text == "" && d.questionID == "children")
-        d.press(.backspace)
-        #expect(d.questionID == "arrived", "Backspace on an empty field goes back")
+        for _ in 0 ..< 30 { d.press(.backspace) }
+        #expect(d.questionID == "children", "Backspace held on an empty field stays on the question")
+        d.press(.escape)
+        #expect(d.questionID == "arrived", "Esc goes back")
         #expect(d.field.text == "09/04/2015", "with the earlier answer kept")
     }
 
@@ -256,8 +260,13 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
         d.type("0101")
         d.press(.escape)
         #expect(d.field.edit == nil && d.field.ranges.count == 2 && d.questionID == "absences")
-        // d deletes the highlighted range; on "Add" or "Done" it does nothing.
+        // d asks before deleting the highlighted range: y deletes, any other key keeps it.
         d.press(.character("d"))
+        #expect(d.field.ranges.count == 2 && d.field.pendingDelete == 1)
+        #expect(d.screen().text.contains("01/03/2019 → 20/03/2020? Press y to delete it"), "the question names the trip by its dates")
+        d.press(.character("n"))
+        #expect(d.field.ranges.count == 2 && d.field.pendingDelete == nil, "kept")
+        d.press(.character("d"), .character("y"))
         #expect(d.field.ranges.count == 1 && d.field.row == 1, "the row after the deleted one is highlighted")
         d.press(.down, .down)
         #expect(d.field.row == 0, "wraps around the list")
@@ -270,8 +279,11 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
         #expect(d.m.answers["absences"] == .ranges([DateRange(from: day("2018-01-01"), to: day("2018-01-05"))]))
     }
 
-    @Test func enterOnDoneContinuesAndBAndBackspaceGoBack() {
-        for key in [Key.character("b"), .backspace, .escape] {
+    @Test func enterOnDoneContinuesAndBAndEscGoBack() {
+        var held = Drive.kinds(upTo: "absences")
+        for _ in 0 ..< 10 { held.press(.backspace) }
+        #expect(held.questionID == "absences", "Backspace in the range list does not go back")
+        for key in [Key.character("b"), .escape] {
             var d = Drive.kinds(upTo: "absences")
             d.press(key)
             #expect(d.questionID == "name", "\(key) in the range list goes back")
@@ -302,7 +314,7 @@ private func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
         d.press(.enter)
         d.type("01032019")
         d.press(.enter)
-        #expect(d.m.messageIsError && d.m.message == "Item 1: the return date is before the departure date.")
+        #expect(d.m.messageIsError && d.m.message == "The date you came back is before the date you left.")
         #expect(d.field.ranges.isEmpty && d.field.edit != nil)
         d.press(.ctrl("u"))  // not a binding in the range editor: nothing changes
         for _ in 0 ..< 10 { d.press(.backspace) }

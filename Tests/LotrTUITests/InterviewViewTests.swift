@@ -103,7 +103,7 @@ import Testing
 
     @Test func outcomeOfTheSmallFixture() {
         var d = Drive(InterviewFixtures.small)
-        d.press(.enter, .enter, .character("1"), .enter, .character("c"), .enter)
+        d.press(.enter, .character("y"), .enter, .character("1"), .enter, .character("c"), .character("y"), .enter)
         expectGolden(d.screen(), "small_outcome")
     }
 
@@ -135,7 +135,7 @@ import Testing
         var flows = InterviewFixtures.kinds
         flows.questions["reasons"]!.text = LocalizedText(["en": "Why?", "zh-Hant": InterviewFixtures.chineseQuestion])
         var d = Drive(flows, language: "zh-Hant")
-        d.press(.enter, .enter, .enter)
+        d.press(.enter, .character("y"), .enter, .character("1"), .enter)
         #expect(d.questionID == "reasons")
         expectGolden(d.screen(), "chinese")
     }

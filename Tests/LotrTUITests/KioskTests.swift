@@ -22,7 +22,7 @@ func send(_ m: KioskModel, _ events: [Event]) -> (KioskModel, Command) {
 
 @Test func idleKioskAsksThenWipesEverything() {
     // Start, answer "yes" to the first question: something personal is now in memory.
-    var (m, _) = send(KioskFixture.kiosk(), [.key(.enter), .key(.enter)])
+    var (m, _) = send(KioskFixture.kiosk(), [.key(.enter), .key(.character("y")), .key(.enter)])
     #expect(m.interview.answers["in_uk"] == .bool(true))
     (m, _) = send(m, Array(repeating: .tick, count: 4))
     #expect(m.countdown == nil, "not idle long enough yet")
@@ -38,7 +38,7 @@ func send(_ m: KioskModel, _ events: [Event]) -> (KioskModel, Command) {
 }
 
 @Test func aKeyPressDuringTheCountdownKeepsTheAnswers() {
-    var (m, _) = send(KioskFixture.kiosk(), [.key(.enter), .key(.enter)])
+    var (m, _) = send(KioskFixture.kiosk(), [.key(.enter), .key(.character("y")), .key(.enter)])
     (m, _) = send(m, Array(repeating: .tick, count: 6))
     #expect(m.countdown != nil)
     (m, _) = send(m, [.key(.character("a"))])
@@ -74,7 +74,7 @@ func send(_ m: KioskModel, _ events: [Event]) -> (KioskModel, Command) {
 
 @Test func finishingACaseReturnsToAnEmptyWelcome() {
     // in_uk yes → status visitor → crisis yes → outcome; then n starts a new case.
-    var (m, _) = send(KioskFixture.kiosk(idle: 1000), [.key(.enter), .key(.enter), .key(.character("3")), .key(.enter), .key(.enter)])
+    var (m, _) = send(KioskFixture.kiosk(idle: 1000), [.key(.enter), .key(.character("y")), .key(.enter), .key(.character("3")), .key(.enter), .key(.character("y")), .key(.enter)])
     #expect(m.interview.page == .outcome)
     (m, _) = send(m, [.key(.character(" ")), .key(.character("n"))])
     #expect(m.interview.page == .welcome && m.interview.answers.isEmpty && m.interview.ticks.isEmpty && m.wipes == 1)

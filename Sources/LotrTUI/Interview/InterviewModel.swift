@@ -8,6 +8,8 @@ public enum Effect: Equatable, Sendable {
     /// Answers were dropped because a new case started.
     case newCase
     case export(ExportFormat, path: String)
+    /// The person agreed to write over a file that already exists.
+    case exportReplacing(ExportFormat, path: String)
     case print
     /// An adviser note on a question was written or cleared.
     case saveNote(String)
@@ -30,6 +32,8 @@ public struct InterviewModel: Sendable {
         case help
         case confirmQuit
         case export(ExportFormat, path: String)
+        /// A file of that name exists: replace it? `fullPath` is where it is.
+        case confirmReplace(ExportFormat, path: String, fullPath: String)
         /// Writing an adviser note on a question (the text typed so far).
         case note(question: String, text: String)
     }
@@ -53,6 +57,8 @@ public struct InterviewModel: Sendable {
     public var reviewRow = 0
     public var outcomeItem = 0
     public var outcomeScroll = 0
+    /// First line of the help overlay in view.
+    public var helpScroll = 0
     /// Checklist items ticked on the outcome screen.
     public var ticks: Set<String> = []
     /// Effects for the host to carry out after this update.
@@ -62,6 +68,9 @@ public struct InterviewModel: Sendable {
     /// Set when a question was opened from the review page: once the answers reach an outcome
     /// again the person is brought back to the review rather than walked through every question.
     public var changingFromReview = false
+    /// The local time as `YYYY-MM-DD-HHMM`, set by the host before each event, for the default
+    /// name of a file note (nil: the date alone). The model reads no clock itself.
+    public var exportStamp: String?
     /// The window size last reported, used only to page the outcome by a screenful and keep the
     /// chosen checklist item in view. Nothing the person typed depends on it.
     public var viewSize = Size(rows: 24, cols: 80)
@@ -120,11 +129,17 @@ public struct InterviewModel: Sendable {
             return .none
         case .tick:
             return .none
+        case .paste(let text):
+            // Pasted text goes only into the field being typed in; it never presses a key.
+            handlePaste(text)
+            return .none
         case .resize(let rows, let cols):
             viewSize = Size(rows: rows, cols: cols)
             if page == .outcome { outcomeScroll = min(outcomeScroll, outcomeMaxScroll()) }
             return .none
         case .key(let key):
+            // A message is about the key before this one: the next key clears it.
+            if message != nil && !keepsMessage(key) { setMessage(nil) }
             if let overlay { return handleOverlay(overlay, key) }
             switch page {
             case .welcome: return handleWelcome(key)
@@ -162,6 +177,18 @@ public struct InterviewModel: Sendable {
         case .help:
             if [.escape, .enter, .character("?"), .function(1), .character("q")].contains(key) { self.overlay = nil }
             if key == .character("l") { switchLanguage() }
+            let area = InterviewView.helpArea(viewSize)
+            let last = max(0, InterviewView.helpLines(self, width: area.cols).count - area.rows)
+            switch key {
+            case .up: helpScroll -= 1
+            case .down: helpScroll += 1
+            case .pageUp: helpScroll -= max(1, area.rows - 1)
+            case .pageDown, .character(" "): helpScroll += max(1, area.rows - 1)
+            case .home: helpScroll = 0
+            case .end: helpScroll = last
+            default: break
+            }
+            helpScroll = max(0, min(helpScroll, last))
         case .confirmQuit:
             switch key {
             case .character("y"), .character("Y"): return .quit
@@ -183,6 +210,15 @@ public struct InterviewModel: Sendable {
                 self.overlay = .note(question: question, text: text + String(c))
             default: break
             }
+        case .confirmReplace(let format, let path, _):
+            switch key {
+            case .character("y"), .character("Y"):
+                effects.append(.exportReplacing(format, path: path))
+                self.overlay = nil
+            case .character("n"), .character("N"), .escape, .enter:
+                self.overlay = .export(format, path: path)
+            default: break
+            }
         case .export(let format, let path):
             switch key {
             case .escape: self.overlay = nil
@@ -192,6 +228,8 @@ public struct InterviewModel: Sendable {
                 self.overlay = .export(next, path: InterviewModel.swapExtension(path, to: next))
             case .backspace:
                 self.overlay = .export(format, path: String(path.dropLast()))
+            case .ctrl("u"):
+                self.overlay = .export(format, path: "")
             case .character(let c) where !c.isNewline:
                 self.overlay = .export(format, path: path + String(c))
             case .enter:
@@ -203,6 +241,16 @@ public struct InterviewModel: Sendable {
             }
         }
         return .none
+    }
+
+    mutating func openHelp() {
+        overlay = .help
+        helpScroll = 0
+    }
+
+    /// `lotr-K7M-42Q-2026-11-23-1405.md`: the case and the time, so notes never share a name.
+    func defaultExportName(_ format: ExportFormat) -> String {
+        "lotr-" + (caseReference.map { $0 + "-" } ?? "") + (exportStamp ?? today.iso) + "." + format.fileExtension
     }
 
     static func swapExtension(_ path: String, to format: ExportFormat) -> String {
@@ -219,7 +267,7 @@ public struct InterviewModel: Sendable {
         case .character("q"), .escape:
             overlay = .confirmQuit
         case .function(1), .character("?"):
-            overlay = .help
+            openHelp()
         case .character("l"), .character("L"):
             switchLanguage()
         default: break
@@ -249,11 +297,17 @@ public struct InterviewModel: Sendable {
     mutating func handleQuestion(_ id: String, _ key: Key) -> Command {
         guard let q = flows.questions[id] else { page = .welcome; return .none }
         var f = field(id)
+        // While "delete this trip?" is asked, the next key only answers it.
+        if q.kind == .dateRanges, f.pendingDelete != nil {
+            handleRanges(q, &f, key)
+            fields[id] = f
+            return .none
+        }
         let typing = FieldState.isTyping(q.kind, f)
         // Keys that mean the same on every question.
         switch key {
-        case .function(1): overlay = .help; return .none
-        case .character("?") where !typing: overlay = .help; return .none
+        case .function(1): openHelp(); return .none
+        case .character("?") where !typing: openHelp(); return .none
         // Adviser note: Ctrl-N or F2 anywhere; `n` where it is not an answer key.
         case .ctrl("n"), .function(2):
             overlay = .note(question: id, text: notes[id] ?? ""); return .none
@@ -272,47 +326,59 @@ public struct InterviewModel: Sendable {
         case .yesNo, .choice:
             let count = q.kind == .yesNo ? 2 : q.options.count
             switch key {
-            case .up: f.cursor = (f.cursor + count - 1) % count
-            case .down, .tab: f.cursor = (f.cursor + 1) % count
-            case .character("y") where q.kind == .yesNo: f.cursor = 0
-            case .character("n") where q.kind == .yesNo: f.cursor = 1
+            // The first arrow press chooses the first (or, going up, the last) option.
+            case .up: f.cursor = f.picked ? (f.cursor + count - 1) % count : count - 1; f.picked = true
+            case .down, .tab: f.cursor = f.picked ? (f.cursor + 1) % count : 0; f.picked = true
+            case .character("y") where q.kind == .yesNo: f.cursor = 0; f.picked = true
+            case .character("n") where q.kind == .yesNo: f.cursor = 1; f.picked = true
             case .character(let c) where c.isNumber:
-                if let n = c.wholeNumberValue, n >= 1, n <= count { f.cursor = n - 1 }
-            case .character("b"), .backspace: fields[id] = f; goBack(from: id); return .none
+                if let n = c.wholeNumberValue, n >= 1, n <= count { f.cursor = n - 1; f.picked = true }
+            case .character("b"): fields[id] = f; goBack(from: id); return .none
             case .enter, .character(" "):
                 fields[id] = f
+                guard f.picked else { say(.chooseAnswer, error: true); return .none }
                 confirm(q, q.kind == .yesNo ? .bool(f.cursor == 0) : .option(q.options[f.cursor].id))
                 return .none
             default: break
             }
         case .multiChoice:
-            let count = q.options.count
+            let count = q.options.count + (FieldState.hasNoneRow(q) ? 1 : 0)
             switch key {
             case .up: f.cursor = (f.cursor + count - 1) % count
             case .down, .tab: f.cursor = (f.cursor + 1) % count
             case .character(" "), .character("x"):
-                if f.toggled.contains(f.cursor) { f.toggled.remove(f.cursor) } else { f.toggled.insert(f.cursor) }
+                toggle(f.cursor, of: q, in: &f)
             case .character(let c) where c.isNumber:
                 if let n = c.wholeNumberValue, n >= 1, n <= count {
                     f.cursor = n - 1
-                    if f.toggled.contains(n - 1) { f.toggled.remove(n - 1) } else { f.toggled.insert(n - 1) }
+                    toggle(n - 1, of: q, in: &f)
                 }
-            case .character("b"), .backspace: fields[id] = f; goBack(from: id); return .none
+            case .character("b"): fields[id] = f; goBack(from: id); return .none
             case .enter:
                 fields[id] = f
-                confirm(q, .options(q.options.indices.filter { f.toggled.contains($0) }.map { q.options[$0].id }))
+                let ids = q.options.indices.filter { f.toggled.contains($0) }.map { q.options[$0].id }
+                if ids.isEmpty && FieldState.hasNoneRow(q) && !f.noneTicked {
+                    setMessage(problem(TypedInput.sentence("tick at least one, or “None of these”")), error: true)
+                    return .none
+                }
+                if let p = AnswerParser.choiceProblem(ids, for: q) {
+                    setMessage(problem(TypedInput.sentence(p)), error: true)
+                    return .none
+                }
+                confirm(q, .options(ids))
                 return .none
             default: break
             }
         case .date, .number, .money, .text:
             switch key {
-            case .backspace where f.text.isEmpty: fields[id] = f; goBack(from: id); return .none
+            // Backspace only ever deletes: holding it down must not leave the question.
             case .backspace, .delete: f.text = String(f.text.dropLast())
             case .ctrl("u"): f.text = ""
             case .character(let c) where !c.isNewline:
                 if q.kind == .date {
-                    guard f.text.count < 10 else { break }
-                    f.text = InterviewModel.typeDate(c, after: f.text)
+                    guard f.text.count < InterviewModel.dateFieldLength else { break }
+                    guard let typed = typeDateKey(c, after: f.text) else { fields[id] = f; return .none }
+                    f.text = typed
                 } else {
                     guard f.text.count < (q.maxLength ?? 200) else { break }
                     f.text.append(c)
@@ -338,13 +404,119 @@ public struct InterviewModel: Sendable {
 
     func isTextEntry(_ kind: QuestionKind) -> Bool { kind == .text }
 
-    /// Adds a typed character to a DD/MM/YYYY field, putting in the `/` after a complete day
-    /// or month so that typing `09042025` gives `09/04/2025`.
+    /// Room for `30 September 2025`.
+    static let dateFieldLength = 20
+
+    /// Adds a typed character to a date field. Typing digits only gives DD/MM/YYYY, the `/`
+    /// put in after a complete day or month (`09042025` → `09/04/2025`). A `-`, a space or a
+    /// letter means another way of writing the date (`2025-04-09`, `9 April 2025`): the `/`
+    /// put in for the person are taken out again, so what shows is what they typed.
     static func typeDate(_ c: Character, after text: String) -> String {
+        // "20/20" then "-" was the start of 2020-…, not a day and a month.
+        if c == "-", text.count == 5, text.filter({ $0 == "/" }).count == 1, text.split(separator: "/").allSatisfy({ $0.count == 2 }) {
+            return text.filter { $0 != "/" } + "-"
+        }
+        if text.contains(where: { $0 == "-" || $0 == " " || $0.isLetter }) || c == " " || c == "-" || c.isLetter {
+            return text + String(c)
+        }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         if c.isASCII, c.isNumber, parts.count < 3, parts.last?.count == 2 { return text + "/" + String(c) }
         if c == "/", text.isEmpty || text.hasSuffix("/") { return text }
         return text + String(c)
+    }
+
+    /// A typed key in a date field, or nil (with a message) when it can never be part of a date:
+    /// a letter that does not spell a month, a symbol. Digits are always taken, with a message
+    /// while the date is not yet right.
+    mutating func typeDateKey(_ c: Character, after text: String) -> String? {
+        let next = InterviewModel.typeDate(c, after: text)
+        let separator = c == "/" || c == "-" || c == "." || c == " " || c == ","
+        if !(c.isASCII && c.isNumber), !separator, let p = TypedInput.partialDateProblem(next) {
+            setMessage(problem(p), error: true)
+            return nil
+        }
+        return next
+    }
+
+    /// Ticks or unticks row `row` of a multiple choice question. "None of these" stands alone:
+    /// ticking it clears the others, ticking another clears it (as GOV.UK forms do), and the
+    /// message says so.
+    mutating func toggle(_ row: Int, of q: Question, in f: inout FieldState) {
+        if row >= q.options.count {
+            f.noneTicked.toggle()
+            if f.noneTicked && !f.toggled.isEmpty { f.toggled = []; say(.noneClearsOthers) }
+            return
+        }
+        if f.toggled.contains(row) { f.toggled.remove(row); return }
+        f.toggled.insert(row)
+        if q.options[row].isExclusive {
+            if f.toggled.count > 1 { f.toggled = [row]; say(.noneClearsOthers) }
+        } else {
+            let exclusive = Set(q.options.indices.filter { q.options[$0].isExclusive })
+            if !f.toggled.isDisjoint(with: exclusive) || f.noneTicked { say(.othersClearNone) }
+            f.toggled.subtract(exclusive)
+            f.noneTicked = false
+        }
+    }
+
+    /// Keys that leave the message in place: those that only look (help) or change nothing.
+    func keepsMessage(_ key: Key) -> Bool {
+        if case .function(1) = key { return true }
+        return false
+    }
+
+    /// Pasted text: typed into the field being edited (date, number, amount, text, a trip's
+    /// dates, a note or a file name), with line breaks dropped. Anywhere else nothing happens
+    /// but a message, so a paste can never choose, confirm or move.
+    mutating func handlePaste(_ raw: String) {
+        let text = raw.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
+        switch overlay {
+        case .note(let question, let current)?:
+            overlay = .note(question: question, text: String((current + text).prefix(500)))
+            return
+        case .export(let format, let path)?:
+            overlay = .export(format, path: path + text)
+            return
+        case .some:
+            return
+        case nil: break
+        }
+        guard case .question(let id) = page, let q = flows.questions[id] else { say(.pasteOnlyInFields, error: true); return }
+        var f = field(id)
+        // A date is one line: of a pasted block, the first line with something on it.
+        let firstLine = raw.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }.first { !$0.isEmpty } ?? ""
+        switch q.kind {
+        case .date:
+            f.text = pasteDate(firstLine, into: f.text)
+            setMessage(liveDateProblem(f.text, q), error: true)
+        case .number, .money, .text:
+            f.text = String((f.text + text).prefix(q.kind == .text ? (q.maxLength ?? 200) : 40))
+            setMessage(nil)
+        case .dateRanges:
+            guard var edit = f.edit else { say(.pasteOnlyInFields, error: true); return }
+            if edit.onTo { edit.to = pasteDate(firstLine, into: edit.to) } else { edit.from = pasteDate(firstLine, into: edit.from) }
+            f.edit = edit
+            var dateQ = q
+            dateQ.kind = .date
+            setMessage(liveDateProblem(edit.onTo ? edit.to : edit.from, dateQ), error: true)
+        case .yesNo, .choice, .multiChoice:
+            say(.pasteOnlyInFields, error: true)
+            return
+        }
+        fields[id] = f
+    }
+
+    /// A pasted date goes in as if typed (so `09042015` shows as 09/04/2015), leaving out
+    /// what could never be part of a date, up to the field's length.
+    func pasteDate(_ text: String, into current: String) -> String {
+        var out = current
+        for c in text where out.count < InterviewModel.dateFieldLength {
+            let next = InterviewModel.typeDate(c, after: out)
+            let separator = c == "/" || c == "-" || c == "." || c == " " || c == ","
+            if !(c.isASCII && c.isNumber), !separator, TypedInput.partialDateProblem(next) != nil { continue }
+            out = next
+        }
+        return out
     }
 
     /// What is wrong with the date typed so far: a wrong character or part as soon as it is
@@ -405,8 +577,10 @@ public struct InterviewModel: Sendable {
             case .backspace, .delete:
                 if edit.onTo { edit.to = String(edit.to.dropLast()) } else { edit.from = String(edit.from.dropLast()) }
             case .character(let c) where !c.isNewline:
-                if edit.onTo { if edit.to.count < 10 { edit.to = InterviewModel.typeDate(c, after: edit.to) } }
-                else if edit.from.count < 10 { edit.from = InterviewModel.typeDate(c, after: edit.from) }
+                let current = edit.onTo ? edit.to : edit.from
+                guard current.count < InterviewModel.dateFieldLength else { break }
+                guard let typed = typeDateKey(c, after: current) else { return }
+                if edit.onTo { edit.to = typed } else { edit.from = typed }
                 var dateQ = q
                 dateQ.kind = .date
                 setMessage(liveDateProblem(edit.onTo ? edit.to : edit.from, dateQ), error: true)
@@ -422,8 +596,8 @@ public struct InterviewModel: Sendable {
                     let range = DateRange(from: from, to: to)
                     if let i = edit.index { updated[i] = range } else { updated.append(range) }
                     updated.sort { $0.from < $1.from }
-                    if let problem = TypedInput.ranges(updated, for: q, today: today) {
-                        setMessage(self.problem(problem.message), error: true)
+                    if let problem = rangeProblem(updated, q, editing: range) {
+                        setMessage(problem, error: true)
                     } else {
                         f.ranges = updated
                         f.row = updated.firstIndex(of: range) ?? 0
@@ -437,17 +611,23 @@ public struct InterviewModel: Sendable {
             f.edit = edit
             return
         }
+        if let pending = f.pendingDelete {
+            // `d` asked first: only y deletes; any other key keeps the trip.
+            f.pendingDelete = nil
+            if key == .character("y") || key == .character("Y"), pending < f.ranges.count {
+                f.ranges.remove(at: pending)
+                f.row = min(f.row, f.ranges.count)
+            }
+            return
+        }
         let rows = f.ranges.count + 2
         switch key {
         case .up: f.row = (f.row + rows - 1) % rows
         case .down, .tab: f.row = (f.row + 1) % rows
         case .character("a"), .insert: f.edit = FieldState.RangeEdit(); setMessage(nil)
         case .character("d"), .delete:
-            if f.row < f.ranges.count {
-                f.ranges.remove(at: f.row)
-                f.row = min(f.row, f.ranges.count)
-            }
-        case .character("b"), .backspace:
+            if f.row < f.ranges.count { f.pendingDelete = f.row }
+        case .character("b"):
             fields[q.id] = f
             goBack(from: q.id)
         case .character("c"): finishRanges(q, f)
@@ -464,9 +644,31 @@ public struct InterviewModel: Sendable {
         }
     }
 
+    /// What is wrong with a list of ranges, naming each range by its dates (the person sees
+    /// dates, not positions in a list that may be scrolled away). nil when the list is fine.
+    func rangeProblem(_ ranges: [DateRange], _ q: Question, editing: DateRange? = nil) -> String? {
+        guard let engine = TypedInput.ranges(ranges, for: q, today: today) else { return nil }
+        func t(_ key: TUIText, _ r: DateRange) -> String {
+            TUIStrings.text(key, language).replacingOccurrences(of: "{0}", with: r.from.uk).replacingOccurrences(of: "{1}", with: r.to.uk)
+        }
+        for p in Calculations.validate(ranges) {
+            switch p {
+            case .returnBeforeDeparture(let i):
+                return editing == ranges[i] ? TUIStrings.text(.rangeReturnsBefore, language) : t(.rangeReturnsBefore, ranges[i])
+            case .overlap(let a, let b):
+                return t(.rangeOverlaps, ranges[a] == editing ? ranges[b] : ranges[a])
+            }
+        }
+        for r in ranges {
+            if q.mustBePast && r.to > today { return t(.rangeInFuture, r) }
+            if r.from.year < 1900 { return t(.rangeTooOld, r) }
+        }
+        return problem(engine.message)
+    }
+
     mutating func finishRanges(_ q: Question, _ f: FieldState) {
-        if let problem = TypedInput.ranges(f.ranges, for: q, today: today) {
-            setMessage(self.problem(problem.message), error: true)
+        if let problem = rangeProblem(f.ranges, q) {
+            setMessage(problem, error: true)
         } else {
             confirm(q, .ranges(f.ranges))
         }
@@ -497,8 +699,8 @@ public struct InterviewModel: Sendable {
             fields[id] = nil
             changingFromReview = true
             page = .question(id)
-        case .escape, .character("r"), .character("q"), .ctrl("r"), .backspace, .character("b"): page = resumePage()
-        case .function(1), .character("?"): overlay = .help
+        case .escape, .character("r"), .character("q"), .ctrl("r"), .character("b"): page = resumePage()
+        case .function(1), .character("?"): openHelp()
         default: break
         }
     }
@@ -520,8 +722,9 @@ public struct InterviewModel: Sendable {
     /// The outcome body as laid out for the last known window size, and how many lines show.
     func outcomeLines() -> (lines: [OutcomeLayout.Line], height: Int) {
         guard let o = assessment.outcome else { return ([], 1) }
-        let g = InterviewView.outcomeBody(viewSize)
-        return (OutcomeLayout.lines(o, ticks: ticks, selected: outcomeItem, width: g.cols, language: language), g.rows)
+        let width = max(1, InterviewView.bodyRect(viewSize).cols)
+        let g = InterviewView.outcomeBody(viewSize, headerRows: OutcomeLayout.header(o, width: width, language: language).count)
+        return (OutcomeLayout.body(o, ticks: ticks, selected: outcomeItem, width: g.cols, language: language), g.rows)
     }
 
     func outcomeMaxScroll() -> Int {
@@ -580,14 +783,14 @@ public struct InterviewModel: Sendable {
                 if ticks.contains(id) { ticks.remove(id) } else { ticks.insert(id) }
             }
         case .character("e"):
-            overlay = .export(.markdown, path: "lotr-\(today.iso).md")
+            overlay = .export(.markdown, path: defaultExportName(.markdown))
         case .character("p"): effects.append(.print)
         case .character("n"): startNewCase()
         case .character("r"), .ctrl("r"): openReview()
-        case .escape, .character("b"), .backspace:
+        case .escape, .character("b"):
             if let last = assessment.path.last { page = .question(last) }
         case .character("q"): overlay = .confirmQuit
-        case .function(1), .character("?"): overlay = .help
+        case .function(1), .character("?"): openHelp()
         default: break
         }
         return .none

@@ -17,14 +17,29 @@ public enum InterviewView {
         case .outcome:
             if let o = a.outcome { drawOutcome(&s, m, o, body) }
         }
-        if let text = m.message {
-            s.writeTruncated(text, row: size.rows - 2, col: 2, width: size.cols - 4, style: m.messageIsError ? .error : .accent)
+        // Every key that works is listed: on a second line when one is not enough.
+        let keyLines = wrapHints(hints(m), width: size.cols - 2)
+        var messageInDialog = false
+        if case .export? = m.overlay { messageInDialog = true }
+        if let text = m.message, !messageShownAtField(m), !messageInDialog {
+            // Wrapped upwards from the line above the keys, never cut.
+            let lines = TextLayout.wrap(text, width: max(1, size.cols - 4))
+            let bottom = size.rows - keyLines.count
+            let top = max(body.row, bottom - lines.count)
+            for (i, line) in lines.prefix(bottom - top).enumerated() {
+                s.fill(Rect(row: top + i, col: 0, rows: 1, cols: size.cols))
+                s.write(line, row: top + i, col: 2, style: m.messageIsError ? .error : .accent)
+            }
         }
-        s.write(fitHints(hints(m), width: size.cols - 2), row: size.rows - 1, col: 1, style: .dim)
+        for (i, line) in keyLines.enumerated() {
+            s.fill(Rect(row: size.rows - keyLines.count + i, col: 0, rows: 1, cols: size.cols))
+            s.write(line, row: size.rows - keyLines.count + i, col: 1, style: .dim)
+        }
         switch m.overlay {
         case .help?: drawHelp(&s, m)
         case .confirmQuit?: drawConfirmQuit(&s, m.language)
-        case .export(let format, let path)?: drawExport(&s, format, path, m.language)
+        case .export(let format, let path)?: drawExport(&s, format, path, m.language, message: m.message, isError: m.messageIsError)
+        case .confirmReplace(_, _, let fullPath)?: drawConfirmReplace(&s, fullPath, m.language)
         case .note(let question, let text)?: drawNote(&s, m, question, text)
         case nil: break
         }
@@ -37,10 +52,11 @@ public enum InterviewView {
         Rect(row: 3, col: 2, rows: max(0, size.rows - 6), cols: max(0, size.cols - 4))
     }
 
-    /// The scrolling part of the outcome page: below the title, form and rule.
-    static func outcomeBody(_ size: Size) -> (rows: Int, cols: Int) {
+    /// The scrolling part of the outcome page: below the title and form (`headerRows` lines
+    /// once wrapped) and the rule under them.
+    static func outcomeBody(_ size: Size, headerRows: Int = 2) -> (rows: Int, cols: Int) {
         let b = bodyRect(size)
-        return (max(1, b.rows - 3), max(1, b.cols))
+        return (max(1, b.rows - headerRows - 1), max(1, b.cols))
     }
 
     static func reviewListRows(_ size: Size) -> Int { max(1, bodyRect(size).rows - 2) }
@@ -113,11 +129,27 @@ public enum InterviewView {
             case .dateRanges:
                 keys = f.edit == nil ? [.hintMove, .hintAdd, .hintChange, .hintDelete, .hintContinue, .hintBack, .hintHelp, .hintReview]
                     : [.hintOtherDate, .hintSave, .hintCancel, .hintF1Help]
-            case .text: keys = [.hintType, .hintConfirm, .hintBack, .hintF1Help, .hintCtrlRReview, .hintCtrlCQuit]
+            case .text, .date: keys = [.hintType, .hintConfirm, .hintBack, .hintF1Help, .hintCtrlRReview, .hintCtrlCQuit]
             default: keys = [.hintType, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
             }
         }
         return keys.map { t(m, $0) }
+    }
+
+    /// The hints on one line, or two when one cannot hold them all; each part stays whole.
+    static func wrapHints(_ parts: [String], width: Int) -> [String] {
+        var lines: [String] = [], current = ""
+        for p in parts {
+            let next = current.isEmpty ? p : current + " · " + p
+            if DisplayWidth.of(next) > width && !current.isEmpty {
+                lines.append(current)
+                current = p
+            } else {
+                current = next
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.count <= 2 ? lines : [lines[0], fitHints(Array(parts.dropFirst(lines[0].components(separatedBy: " · ").count)), width: width)]
     }
 
     static func fitHints(_ parts: [String], width: Int) -> String {
@@ -163,22 +195,36 @@ public enum InterviewView {
         // The note promises underlined words, so it appears only when one is on screen.
         let shownLower = lines.prefix(max(1, r.rows - 4)).joined(separator: " ").lowercased()
         if terms.contains(where: { !$0.isEmpty && shownLower.contains($0.lowercased()) }), row < r.bottom {
-            s.writeTruncated(t(m, .underlinedTerms, q.kind == .text ? "F1" : "?"), row: row, col: r.col, width: r.cols, style: .dim)
+            s.writeTruncated(t(m, .underlinedTerms, FieldState.isTyping(q.kind, m.field(q.id)) ? "F1" : "?"), row: row, col: r.col, width: r.cols, style: .dim)
             row += 1
         }
         row += 1
         let area = Rect(row: row, col: r.col, rows: max(0, r.bottom - row), cols: r.cols)
         let f = m.field(q.id)
         switch q.kind {
-        case .yesNo: drawOptions(&s, [Strings.text(.yes, m.language), Strings.text(.no, m.language)], cursor: f.cursor, chosen: nil, multi: nil, in: area, more: t(m, .moreAbove))
-        case .choice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.cursor, chosen: nil, multi: nil, in: area, more: t(m, .moreAbove))
-        case .multiChoice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.cursor, chosen: nil, multi: f.toggled, in: area, more: t(m, .moreAbove))
+        // Nothing is shown as chosen until the person chooses: no highlight on a fresh question.
+        case .yesNo: drawOptions(&s, [Strings.text(.yes, m.language), Strings.text(.no, m.language)], cursor: f.picked ? f.cursor : -1, chosen: nil, multi: nil, in: area, more: t(m, .moreAbove))
+        case .choice: drawOptions(&s, q.options.map { $0.text.text(m.language) }, cursor: f.picked ? f.cursor : -1, chosen: nil, multi: nil, in: area, more: t(m, .moreAbove))
+        case .multiChoice:
+            let none = FieldState.hasNoneRow(q)
+            var ticked = f.toggled
+            if none && f.noneTicked { ticked.insert(q.options.count) }
+            drawOptions(&s, q.options.map { $0.text.text(m.language) } + (none ? [t(m, .noneOfThese)] : []), cursor: f.cursor, chosen: nil, multi: ticked, in: area, more: t(m, .moreAbove))
         case .date:
-            drawField(&s, label: t(m, .dateLabel), text: f.text, width: 12, in: area)
-            if area.rows > 2 { s.writeTruncated(t(m, .dateExample), row: area.row + 2, col: area.col, width: area.cols, style: .dim) }
-        case .number: drawField(&s, label: (q.unit?.text(m.language)).map { t(m, .numberOf, $0) } ?? t(m, .number), text: f.text, width: 10, in: area)
-        case .money: drawField(&s, label: t(m, .amount), text: f.text, width: 14, in: area)
-        case .text: drawField(&s, label: t(m, .answer), text: f.text, width: min(area.cols - 10, q.maxLength ?? 60), in: area)
+            drawField(&s, label: t(m, .dateLabel), text: f.text, width: InterviewModel.dateFieldLength + 1, in: area)
+            let used = drawFieldMessage(&s, m, row: area.row + 1, in: area)
+            if area.rows > 2 + used {
+                s.writeWrapped(t(m, .dateExample), in: Rect(row: area.row + 2 + used, col: area.col, rows: max(0, area.bottom - area.row - 2 - used), cols: area.cols), style: .dim)
+            }
+        case .number:
+            drawField(&s, label: (q.unit?.text(m.language)).map { t(m, .numberOf, $0) } ?? t(m, .number), text: f.text, width: 10, in: area)
+            drawFieldMessage(&s, m, row: area.row + 1, in: area)
+        case .money:
+            drawField(&s, label: t(m, .amount), text: f.text, width: 14, in: area)
+            drawFieldMessage(&s, m, row: area.row + 1, in: area)
+        case .text:
+            drawField(&s, label: t(m, .answer), text: f.text, width: min(area.cols - 10, q.maxLength ?? 60), in: area)
+            drawFieldMessage(&s, m, row: area.row + 1, in: area)
         case .dateRanges: drawRanges(&s, m, q, f, in: area)
         }
     }
@@ -210,7 +256,7 @@ public enum InterviewView {
         var heights = options.map { min(3, TextLayout.wrap($0, width: max(1, r.cols - 9)).count) }
         if heights.isEmpty { heights = [1] }
         var first = 0
-        while first < cursor && heights[first...cursor].reduce(0, +) > r.rows { first += 1 }
+        while first < cursor && cursor < heights.count && heights[first...cursor].reduce(0, +) > r.rows { first += 1 }
         var row = r.row
         for i in first..<options.count {
             let lines = TextLayout.wrap(options[i], width: max(1, r.cols - 9))
@@ -230,6 +276,23 @@ public enum InterviewView {
         if first > 0 { s.write(more, row: r.row, col: r.right - DisplayWidth.of(more), style: .dim) }
     }
 
+    /// Whether the message belongs to a typed field and is drawn under it (`drawQuestion`).
+    static func messageShownAtField(_ m: InterviewModel) -> Bool {
+        guard m.overlay == nil, m.message != nil, let q = m.currentQuestion else { return false }
+        switch q.kind {
+        case .date, .number, .money, .text: return true
+        case .dateRanges: return m.field(q.id).edit != nil
+        default: return false
+        }
+    }
+
+    /// The message under a field, wrapped; returns the rows used.
+    @discardableResult
+    static func drawFieldMessage(_ s: inout Screen, _ m: InterviewModel, row: Int, in r: Rect) -> Int {
+        guard messageShownAtField(m), let text = m.message, row < r.bottom else { return 0 }
+        return s.writeWrapped(text, in: Rect(row: row, col: r.col, rows: r.bottom - row, cols: r.cols), style: m.messageIsError ? .error : .accent)
+    }
+
     static func drawField(_ s: inout Screen, label: String, text: String, width: Int, in r: Rect) {
         guard r.rows > 0 else { return }
         let col = s.write(label + " ", row: r.row, col: r.col, style: .normal)
@@ -239,69 +302,122 @@ public enum InterviewView {
         s.cursor = Position(row: r.row, col: min(s.cols - 1, col + DisplayWidth.of(shown)))
     }
 
+    /// "1 trip abroad", "3 trips abroad": English puts the first word of an item name in the
+    /// plural; Chinese counts with a measure word in the text around it, so the number alone.
+    static func counted(_ n: Int, _ noun: String, _ language: String) -> String {
+        language == "zh-Hant" ? String(n) : "\(n) \(n == 1 ? noun : Strings.plural(noun))"
+    }
+
     static func drawRanges(_ s: inout Screen, _ m: InterviewModel, _ q: Question, _ f: FieldState, in r: Rect) {
         guard r.rows > 0 else { return }
         var row = r.row
         let item = q.itemName?.text(m.language) ?? t(m, .period)
+        let zh = m.language == "zh-Hant"
         if q.showTotals {
             let total = Calculations.totalDays(f.ranges), most = Calculations.maxDaysInAny12Months(f.ranges)
-            s.writeTruncated(t(m, f.ranges.count == 1 ? .totalsOne : .totalsMany, String(f.ranges.count), item, String(total), String(most)),
+            let items = zh ? String(f.ranges.count) : counted(f.ranges.count, item, m.language)
+            s.writeTruncated(t(m, .totalsMany, items, zh ? item : "", zh ? String(total) : (total == 1 ? "1 whole day" : "\(total) whole days"),
+                               zh ? String(most) : (most == 1 ? "1 day" : "\(most) days")),
                              row: row, col: r.col, width: r.cols, style: .accent)
             row += 1
         }
-        let listRows = max(1, r.bottom - row - (f.edit == nil ? 0 : 2))
-        let entries = f.ranges.map { rg in t(m, .rangeDays, rg.from.uk, rg.to.uk, String(Calculations.absenceDays(rg))) }
+        // Room for the form below the list: its title, the two dates, and a hint or message.
+        let formRows = f.edit == nil ? 0 : 3 + max(0, (m.message.map { TextLayout.wrap($0, width: r.cols).count } ?? 1) - 1)
+        let listRows = max(1, r.bottom - row - formRows)
+        let entries = f.ranges.map { rg in t(m, .rangeDays, rg.from.uk, rg.to.uk, zh ? String(Calculations.absenceDays(rg)) : (Calculations.absenceDays(rg) == 1 ? "1 day" : "\(Calculations.absenceDays(rg)) days")) }
             + [t(m, item.first.map { "aeiou".contains($0) } == true ? .addAn : .addA, item), t(m, .done)]
         var first = 0
-        if f.row >= listRows { first = f.row - listRows + 1 }
-        for i in first..<entries.count where row < r.row + listRows + (q.showTotals ? 1 : 0) && row < r.bottom {
+        let focus = f.edit?.index ?? (f.edit != nil ? f.ranges.count : f.row)
+        if focus >= listRows { first = focus - listRows + 1 }
+        let listTop = row
+        for i in first..<entries.count where row < listTop + listRows && row < r.bottom {
             let isCursor = i == f.row && f.edit == nil
             let label = i < f.ranges.count ? "\(i + 1). " + entries[i] : entries[i]
             s.write(TextLayout.pad((isCursor ? "▸ " : "  ") + label, width: r.cols), row: row, col: r.col,
-                    style: isCursor ? Style(.selected, reverse: true) : .normal)
+                    style: isCursor ? Style(.selected, reverse: true) : (f.pendingDelete == i ? .error : .normal))
             row += 1
         }
-        if let edit = f.edit, row + 1 < r.bottom + 1 {
-            let editRow = min(row + 1, r.bottom - 1)
-            s.write(edit.index.map { t(m, .changeRange, item, String($0 + 1)) } ?? t(m, .newRange, item), row: editRow - 1 < r.row ? editRow : editRow - 1, col: r.col, style: Style(.accent, bold: true))
+        // A long list says what is out of view.
+        if first > 0 { s.write(t(m, .moreAbove), row: listTop, col: r.right - DisplayWidth.of(t(m, .moreAbove)), style: .dim) }
+        if first + listRows < entries.count {
+            let more = t(m, .moreBelow)
+            s.write(more, row: listTop + listRows - 1, col: r.right - DisplayWidth.of(more), style: .dim)
+        }
+        if let edit = f.edit, row < r.bottom {
+            let titleRow = row
+            s.write(edit.index.map { t(m, .changeRange, item, String($0 + 1)) } ?? t(m, .newRange, item), row: titleRow, col: r.col, style: Style(.accent, bold: true))
+            let editRow = min(titleRow + 1, r.bottom - 1)
             var col = s.write(t(m, .leftUK), row: editRow, col: r.col)
-            col = s.write(TextLayout.pad(edit.from, width: 11), row: editRow, col: col, style: Style(.selected, reverse: !edit.onTo, underline: true))
+            // Only the date being typed is highlighted; the other is a plain underlined box.
+            col = s.write(TextLayout.pad(edit.from, width: 11), row: editRow, col: col, style: edit.onTo ? Style(.normal, underline: true) : Style(.selected, reverse: true, underline: true))
             let fromEnd = col
             col = s.write(t(m, .cameBack), row: editRow, col: col)
-            s.write(TextLayout.pad(edit.to, width: 11), row: editRow, col: col, style: Style(.selected, reverse: edit.onTo, underline: true))
+            s.write(TextLayout.pad(edit.to, width: 11), row: editRow, col: col, style: edit.onTo ? Style(.selected, reverse: true, underline: true) : Style(.normal, underline: true))
             s.cursor = Position(row: editRow, col: edit.onTo ? col + DisplayWidth.of(edit.to) : fromEnd - 11 + DisplayWidth.of(edit.from))
+            if editRow + 1 < r.bottom {
+                if drawFieldMessage(&s, m, row: editRow + 1, in: r) == 0 {
+                    s.writeTruncated(t(m, .rangeHint), row: editRow + 1, col: r.col, width: r.cols, style: .dim)
+                }
+            }
+        } else if let pending = f.pendingDelete, pending < f.ranges.count, row < r.bottom {
+            let rg = f.ranges[pending]
+            s.writeWrapped(t(m, .confirmDelete, item, rg.from.uk, rg.to.uk), in: Rect(row: row, col: r.col, rows: r.bottom - row, cols: r.cols), style: Style(.error, bold: true))
         }
+    }
+
+    /// The review as lines: each question in full, its answer under it, and the adviser's
+    /// note marked ✎, every line knowing which answer (row of the review) it belongs to.
+    static func reviewLines(_ m: InterviewModel, _ a: Assessment, width: Int) -> [(text: String, row: Int, style: Style)] {
+        var out: [(text: String, row: Int, style: Style)] = []
+        for (offset, id) in a.path.enumerated() {
+            guard let q = m.flows.questions[id], let v = m.answers[id] else { continue }
+            let number = "\(offset + 1). "
+            let indent = String(repeating: " ", count: DisplayWidth.of(number) + 2)
+            let question = TextLayout.wrap(q.text.text(m.language), width: max(1, width - indent.count))
+            for (i, line) in question.enumerated() {
+                out.append(((i == 0 ? "  " + number : indent) + line, offset, Style(.normal, bold: true)))
+            }
+            let answer = TextLayout.wrap(t(m, .reviewAnswer) + Format.value(v, question: q, language: m.language), width: max(1, width - indent.count))
+            for line in answer { out.append((indent + line, offset, .accent)) }
+            if let note = m.notes[id] {
+                for line in TextLayout.wrap("✎ " + t(m, .reviewNote) + note, width: max(1, width - indent.count)) { out.append((indent + line, offset, .dim)) }
+            }
+        }
+        return out
     }
 
     static func drawReview(_ s: inout Screen, _ m: InterviewModel, _ a: Assessment, _ r: Rect) {
         s.writeTruncated(t(m, .reviewIntro), row: r.row, col: r.col, width: r.cols, style: .dim)
         let listTop = r.row + 2, height = max(1, r.bottom - listTop)
-        let path = a.path
-        var first = 0
-        if m.reviewRow >= height { first = m.reviewRow - height + 1 }
-        for (offset, id) in path.enumerated().dropFirst(first).prefix(height) {
-            guard let q = m.flows.questions[id], let v = m.answers[id] else { continue }
-            let answer = Format.value(v, question: q, language: m.language)
-            let qWidth = max(10, (r.cols - 8) * 3 / 5)
-            let isCursor = offset == m.reviewRow
-            let line = (isCursor ? "▸ " : "  ") + TextLayout.pad("\(offset + 1). ", width: 4)
-                + TextLayout.pad(TextLayout.truncate(q.text.text(m.language), width: qWidth), width: qWidth) + "  " + answer
-            s.write(TextLayout.pad(TextLayout.truncate(line, width: r.cols), width: r.cols), row: listTop + offset - first, col: r.col,
-                    style: isCursor ? Style(.selected, reverse: true) : .normal)
+        let lines = reviewLines(m, a, width: r.cols)
+        // The chosen answer is kept wholly in view.
+        let first = lines.firstIndex { $0.row == m.reviewRow } ?? 0
+        let last = lines.lastIndex { $0.row == m.reviewRow } ?? 0
+        var top = 0
+        if last >= height { top = last - height + 1 }
+        if first < top { top = first }
+        for (i, line) in lines.dropFirst(top).prefix(height).enumerated() {
+            let isCursor = line.row == m.reviewRow
+            var text = line.text
+            if isCursor, i == 0 || lines[top + i - 1].row != line.row, text.hasPrefix("  ") { text = "▸ " + text.dropFirst(2) }
+            s.write(TextLayout.pad(text, width: r.cols), row: listTop + i, col: r.col,
+                    style: isCursor ? Style(.selected, reverse: true) : line.style)
         }
+        if top > 0 { s.write("↑", row: listTop, col: r.right, style: .dim) }
+        if top + height < lines.count { s.write("↓", row: listTop + height - 1, col: r.right, style: .dim) }
     }
 
     /// The outcome page: a fixed heading, then a scrolling body with the checklist.
     static func drawOutcome(_ s: inout Screen, _ m: InterviewModel, _ o: OutcomeResult, _ r: Rect) {
         var row = r.row
-        s.writeTruncated(o.title, row: row, col: r.col, width: r.cols, style: Style(.title, bold: true))
-        row += 1
-        let form = o.form.map { t(m, .form, $0.code, $0.name) } ?? t(m, .noForm)
-        s.writeTruncated(form, row: row, col: r.col, width: r.cols, style: Style(.accent, bold: true))
-        row += 1
+        // The title and the form are the answer: wrapped in full, never cut.
+        for line in OutcomeLayout.header(o, width: r.cols, language: m.language) where row < r.bottom {
+            s.write(line.text, row: row, col: r.col, style: line.style, maxWidth: r.cols)
+            row += 1
+        }
         s.horizontalLine(row: row, col: r.col, width: r.cols, style: .dim)
         row += 1
-        let body = OutcomeLayout.lines(o, ticks: m.ticks, selected: m.outcomeItem, width: r.cols, language: m.language)
+        let body = OutcomeLayout.body(o, ticks: m.ticks, selected: m.outcomeItem, width: r.cols, language: m.language)
         let height = max(1, r.bottom - row)
         var top = min(max(0, m.outcomeScroll), max(0, body.count - height))
         if m.viewSize != s.size, let selectedLine = body.firstIndex(where: { $0.item == m.outcomeItem }) {
@@ -322,7 +438,9 @@ public enum InterviewView {
         return Rect(row: max(1, (s.rows - h) / 2), col: (s.cols - w) / 2, rows: h, cols: w)
     }
 
-    static func drawHelp(_ s: inout Screen, _ m: InterviewModel) {
+    /// The help text for the page, wrapped to `width`: help, why, terms, the date forms, and the
+    /// source with its address, a blank line between parts.
+    static func helpLines(_ m: InterviewModel, width: Int) -> [(String, Style)] {
         var parts: [(String, Style)] = []
         if let q = m.currentQuestion {
             if let help = q.help?.text(m.language) { parts.append((help, .normal)) }
@@ -330,20 +448,42 @@ public enum InterviewView {
             for id in q.terms {
                 if let t = m.flows.glossary[id] { parts.append((t.term.text(m.language) + TUIStrings.text(.termSeparator, m.language) + t.text.text(m.language), .term)) }
             }
-            if q.kind == .date { parts.append((t(m, .dateHelp), .dim)) }
-            parts.append((t(m, .source) + q.source.description, .dim))
+            if q.kind == .date || q.kind == .dateRanges { parts.append((t(m, .dateHelp), .dim)) }
+            parts.append((t(m, .source) + q.source.description + (q.source.document.url.map { " – " + $0 } ?? ""), .dim))
         } else {
             parts.append((t(m, .generalHelp), .normal))
         }
+        var lines: [(String, Style)] = []
+        for (i, (text, style)) in parts.enumerated() {
+            if i > 0 { lines.append(("", .normal)) }
+            lines += TextLayout.wrap(text, width: max(1, width)).map { ($0, style) }
+        }
+        return lines
+    }
+
+    /// Where the help text goes, for a window of `size`: its rows (above the keys line) and width.
+    static func helpArea(_ size: Size) -> (rows: Int, cols: Int) {
+        let w = min(size.cols - 4, 72), h = min(size.rows - 2, size.rows - 4)
+        return (max(1, h - 3), max(1, w - 4))
+    }
+
+    static func drawHelp(_ s: inout Screen, _ m: InterviewModel) {
         let rect = overlayRect(s, rows: s.rows - 4, cols: 72)
         s.fill(rect)
         s.box(rect, style: .accent, title: t(m, .help))
         let inner = rect.inset(rows: 1, cols: 2)
-        var row = inner.row
-        for (text, style) in parts where row < inner.bottom - 1 {
-            row += s.writeWrapped(text, in: Rect(row: row, col: inner.col, rows: inner.bottom - 1 - row, cols: inner.cols), style: style) + 1
+        let area = helpArea(s.size)
+        let lines = helpLines(m, width: inner.cols)
+        let top = max(0, min(m.helpScroll, lines.count - area.rows))
+        for (i, (text, style)) in lines.dropFirst(top).prefix(area.rows).enumerated() {
+            s.write(text, row: inner.row + i, col: inner.col, style: style, maxWidth: inner.cols)
         }
-        s.writeTruncated(t(m, .helpLanguage), row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
+        // Where there is more, say so, and how to see it.
+        var keys = t(m, .helpLanguage)
+        if top > 0 || top + area.rows < lines.count {
+            keys = t(m, top + area.rows < lines.count ? .helpMoreBelow : .helpMoreAbove) + " · " + keys
+        }
+        s.writeTruncated(keys, row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
     }
 
     static func drawNote(_ s: inout Screen, _ m: InterviewModel, _ question: String, _ text: String) {
@@ -371,8 +511,19 @@ public enum InterviewView {
         s.write(TUIStrings.text(.quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
     }
 
-    static func drawExport(_ s: inout Screen, _ format: ExportFormat, _ path: String, _ language: String = "en") {
-        let rect = overlayRect(s, rows: 8, cols: 64)
+    static func drawConfirmReplace(_ s: inout Screen, _ fullPath: String, _ language: String) {
+        let rect = overlayRect(s, rows: 9, cols: 64)
+        s.fill(rect)
+        s.box(rect, style: .error, title: TUIStrings.text(.replaceTitle, language))
+        let text = TUIStrings.text(.replaceText, language).replacingOccurrences(of: "{0}", with: fullPath)
+        s.writeWrapped(text, in: Rect(row: rect.row + 1, col: rect.col + 2, rows: rect.rows - 4, cols: rect.cols - 4), style: .normal)
+        s.writeTruncated(TUIStrings.text(.replaceKeys, language), row: rect.bottom - 2, col: rect.col + 2, width: rect.cols - 4, style: Style(.accent, bold: true))
+    }
+
+    static func drawExport(_ s: inout Screen, _ format: ExportFormat, _ path: String, _ language: String = "en",
+                           message: String? = nil, isError: Bool = false) {
+        let messageLines = message.map { TextLayout.wrap($0, width: min(s.cols - 4, 64) - 4) } ?? []
+        let rect = overlayRect(s, rows: 8 + messageLines.count, cols: 64)
         s.fill(rect)
         s.box(rect, style: .accent, title: TUIStrings.text(.exportTitle, language))
         var col = s.write(TUIStrings.text(.exportFormat, language), row: rect.row + 2, col: rect.col + 2)
@@ -384,6 +535,10 @@ public enum InterviewView {
         let c = s.write(TUIStrings.text(.exportFile, language), row: rect.row + 4, col: rect.col + 2)
         s.write(TextLayout.pad(TextLayout.truncate(path, width: rect.cols - 11), width: rect.cols - 10), row: rect.row + 4, col: c, style: Style(.selected, underline: true))
         s.cursor = Position(row: rect.row + 4, col: min(rect.right - 2, c + DisplayWidth.of(path)))
+        // What went wrong with the last try, inside the dialog that is still open.
+        for (i, line) in messageLines.enumerated() where rect.row + 6 + i < rect.bottom - 2 {
+            s.write(line, row: rect.row + 6 + i, col: rect.col + 2, style: isError ? .error : .accent)
+        }
         s.write(TUIStrings.text(.exportKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: .dim)
     }
 }
@@ -394,6 +549,38 @@ public enum OutcomeLayout {
         public var text: String
         public var style: Style
         public var item: Int?
+    }
+
+    /// The fixed top of the result: the title and the form, each wrapped to `width`.
+    public static func header(_ o: OutcomeResult, width: Int, language: String) -> [Line] {
+        func t(_ key: TUIText, _ args: String...) -> String {
+            var s = TUIStrings.text(key, language)
+            for (i, a) in args.enumerated().reversed() { s = s.replacingOccurrences(of: "{\(i)}", with: a) }
+            return s
+        }
+        let form = o.form.map { t(.form, $0.code, $0.name) } ?? t(.noForm)
+        return TextLayout.wrap(o.title, width: width).map { Line(text: $0, style: Style(.title, bold: true), item: nil) }
+            + TextLayout.wrap(form, width: width).map { Line(text: $0, style: Style(.accent, bold: true), item: nil) }
+    }
+
+    /// The scrolling part: the form's GOV.UK page first, then `lines`.
+    public static func body(_ o: OutcomeResult, ticks: Set<String>, selected: Int, width: Int, language: String) -> [Line] {
+        var out: [Line] = []
+        if let url = o.form?.url {
+            out += TextLayout.wrap(TUIStrings.text(.formPage, language) + url, width: width).map { Line(text: $0, style: .accent, item: nil) }
+        }
+        return out + lines(o, ticks: ticks, selected: selected, width: width, language: language)
+    }
+
+    /// Any line still wider than `width` (a long heading, a long word) wrapped onto more lines,
+    /// so that nothing on the result is ever cut.
+    static func wrapped(_ lines: [Line], width: Int) -> [Line] {
+        lines.flatMap { line -> [Line] in
+            guard DisplayWidth.of(line.text) > width else { return [line] }
+            let indent = String(line.text.prefix { $0 == " " })
+            let rest = TextLayout.wrap(String(line.text.dropFirst(indent.count)), width: max(1, width - indent.count))
+            return rest.map { Line(text: indent + $0, style: line.style, item: line.item) }
+        }
     }
 
     public static func lines(_ o: OutcomeResult, ticks: Set<String>, selected: Int, width: Int, language: String) -> [Line] {
@@ -436,13 +623,13 @@ public enum OutcomeLayout {
             let mark = ticks.contains(item.id) ? "[x] " : "[ ] "
             para(item.text, isSelected ? Style(.selected, reverse: true) : .normal, indent: "    ", first: mark, item: i)
             para(item.why, .dim, indent: "    ", item: i)
-            para(t(.source) + item.source, .dim, indent: "    ", item: i)
+            para(t(.source) + item.source + (item.sourceURL.map { " – " + $0 } ?? ""), .dim, indent: "    ", item: i)
         }
         // After the checklist, which an adviser ticks first; "why not" for every stage.
         out += routeLines(o, width: width, language: language)
         out.append(Line(text: "", style: .normal, item: nil))
         para(t(.footer, Strings.date(o.reviewed, language), o.rulesVersions.joined(separator: "; ")), .dim)
-        return out
+        return wrapped(out, width: width)
     }
 
     static func wrapped(_ text: String, _ style: Style, indent: String, first: String? = nil, width: Int) -> [Line] {

@@ -66,6 +66,12 @@ public struct KioskModel: Sendable {
         case .resize:
             (m.interview, _) = InterviewModel.update(m.interview, event)
             return (m, .none)
+        case .paste:
+            m.idle = 0
+            // Pasted text is never a PIN, and never answers the "still there?" question.
+            guard m.countdown == nil, m.staffEntry == nil else { return (m, .none) }
+            (m.interview, _) = InterviewModel.update(m.interview, event)
+            return (m, .none)
         case .key(let key):
             m.idle = 0
             m.notice = nil

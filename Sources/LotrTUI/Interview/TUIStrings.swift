@@ -16,18 +16,19 @@ public enum TUIText: String, CaseIterable, Sendable {
     case hintOtherDate, hintSave, hintCancel, hintF1Help, hintType, hintCtrlRReview
     // Questions
     case underlinedTerms, dateLabel, dateExample, numberOf, number, amount, answer, moreAbove
-    case rangeDays, totalsOne, totalsMany, addA, addAn, done, changeRange, newRange, leftUK, cameBack, period
+    case rangeDays, totalsMany, moreBelow, rangeHint, confirmDelete, rangeOverlaps, rangeReturnsBefore, rangeInFuture, rangeTooOld, addA, addAn, done, changeRange, newRange, leftUK, cameBack, period
     // Review
-    case reviewIntro
+    case reviewIntro, reviewAnswer, reviewNote
     // Outcome
     case form, noForm, why, granted, feesAsOf, noFee, feePerYear, feeFrom, ifRefused, warnings, checklist, source, footer
     // Help, note, quit, export
     case help, whyWeAsk, termSeparator, dateHelp, generalHelp, escToClose, helpLanguage
     case adviserNote, noteOn, noteKeys, quitTitle, quitText, quitKeys
-    case exportTitle, exportFormat, exportFile, exportKeys, formatText
+    case exportTitle, exportFormat, exportFile, exportKeys, formatText, replaceTitle, replaceText, replaceKeys
     // Messages the interview sets
     case noteRemoved, noteSaved, typeFileName, nothingAnswered, dateYouLeft, dateYouCameBack
     case savedFileNote, couldNotSave, savedAsCase, answersKeptUntilQuit
+    case helpMoreBelow, helpMoreAbove, formPage, chooseAnswer, noneOfThese, noneClearsOthers, othersClearNone, pasteOnlyInFields
     // Kiosk
     case kioskNoQuit, kioskStillThere, kioskCountdown, kioskStaff, kioskPin, kioskNoPin, kioskWrongPin
 }
@@ -87,15 +88,21 @@ public enum TUIStrings {
 
         .underlinedTerms: "Underlined words are explained in help ({0}).",
         .dateLabel: "Date (DD/MM/YYYY):",
-        .dateExample: "For example 09/04/2025. The / is put in for you.",
+        .dateExample: "For example 09/04/2025 (the / is put in for you), 2025-04-09 or 9 April 2025.",
         .numberOf: "Number of {0}:",
         .number: "Number:",
         .amount: "Amount: £",
         .answer: "Answer:",
         .moreAbove: "↑ more",
-        .rangeDays: "{0} → {1}   {2} days",
-        .totalsOne: "{0} {1} · {2} whole days in all · most in any 12 months: {3} days",
-        .totalsMany: "{0} {1}s · {2} whole days in all · most in any 12 months: {3} days",
+        .rangeDays: "{0} → {1}   {2}",
+        .totalsMany: "{0}{1} · {2} in all · most in any 12 months: {3}",
+        .moreBelow: "↓ more",
+        .rangeHint: "Dates as DD/MM/YYYY, e.g. 01/03/2019 · Tab: the other date",
+        .confirmDelete: "Delete the {0} {1} → {2}? Press y to delete it, any other key to keep it.",
+        .rangeOverlaps: "This overlaps {0} → {1}: you cannot leave again before coming back.",
+        .rangeReturnsBefore: "The date you came back is before the date you left.",
+        .rangeInFuture: "{0} → {1} ends in the future; only periods that have ended count.",
+        .rangeTooOld: "{0} → {1} starts too long ago; check the year.",
         .addA: "+ Add a {0}",
         .addAn: "+ Add an {0}",
         .done: "✓ Done — continue",
@@ -106,6 +113,8 @@ public enum TUIStrings {
         .period: "period",
 
         .reviewIntro: "Your answers, in the order asked. Enter on one to change it.",
+        .reviewAnswer: "Answer: ",
+        .reviewNote: "Adviser note: ",
 
         .form: "Form: {0} – {1}",
         .noForm: "No form: no route found",
@@ -124,7 +133,7 @@ public enum TUIStrings {
         .help: "Help",
         .whyWeAsk: "Why we ask: ",
         .termSeparator: ": ",
-        .dateHelp: "Type the date as day/month/year, for example 09/04/2025.",
+        .dateHelp: "Type the date as day/month/year, for example 09/04/2025. You can also write 2025-04-09 or 9 April 2025 (the month in English).",
         .generalHelp: "Enter confirms, Esc goes back, ? shows help, r lists your answers so you can change one, Ctrl-C quits. On the result, Space ticks an item you have, e saves a file note, p prints the checklist.",
         .escToClose: "Esc to close",
         .helpLanguage: "Esc to close · l: 中文",
@@ -150,6 +159,17 @@ public enum TUIStrings {
         .couldNotSave: "Could not save to {0}: {1}",
         .savedAsCase: "Saved as case {0}. To come back later: lotr --resume {0}",
         .answersKeptUntilQuit: "Your answers are kept only until you quit.",
+        .formPage: "GOV.UK page: ",
+        .replaceTitle: "The file exists",
+        .replaceText: "There is already a file {0}. Replace it with this file note?",
+        .replaceKeys: "y replace · n choose another name",
+        .helpMoreBelow: "↓ more: ↑↓ PgDn Space",
+        .helpMoreAbove: "↑ more above: ↑ PgUp Home",
+        .chooseAnswer: "Choose an answer: use ↑ ↓ or the option's number, then press Enter.",
+        .noneOfThese: "None of these",
+        .noneClearsOthers: "\"None of these\" stands alone, so the other ticks were taken off.",
+        .othersClearNone: "\"None of these\" was taken off, since you ticked an answer.",
+        .pasteOnlyInFields: "Pasted text goes only into a box you type in. Choose an answer with the keys.",
 
         .kioskNoQuit: "To finish, press Esc or n for a new case. Staff can close this program.",
         .kioskStillThere: "Are you still there?",
@@ -214,15 +234,21 @@ public enum TUIStrings {
 
         .underlinedTerms: "有底線的詞語在說明（{0}）中有解釋。",
         .dateLabel: "日期（日/月/年）：",
-        .dateExample: "例如 09/04/2025。/ 會自動加上。",
+        .dateExample: "例如 09/04/2025（/ 會自動加上）或 2025-04-09。",
         .numberOf: "{0}數目：",
         .number: "數目：",
         .amount: "金額：£",
         .answer: "答案：",
         .moreAbove: "↑ 更多",
         .rangeDays: "{0} → {1}   {2} 日",
-        .totalsOne: "{0} 段{1} · 合共 {2} 整日 · 任何 12 個月內最多：{3} 日",
         .totalsMany: "{0} 段{1} · 合共 {2} 整日 · 任何 12 個月內最多：{3} 日",
+        .moreBelow: "↓ 更多",
+        .rangeHint: "日期按日/月/年（DD/MM/YYYY），例如 01/03/2019 · Tab：另一個日期",
+        .confirmDelete: "刪除{0} {1} → {2}？按 y 刪除，按其他鍵保留。",
+        .rangeOverlaps: "這段與 {0} → {1} 重疊：你不能在回來之前再次離開。",
+        .rangeReturnsBefore: "回來的日期早於離開的日期。",
+        .rangeInFuture: "{0} → {1} 在將來才結束；只計算已經結束的期間。",
+        .rangeTooOld: "{0} → {1} 的開始日期太久以前；請檢查年份。",
         .addA: "+ 新增{0}",
         .addAn: "+ 新增{0}",
         .done: "✓ 完成 — 繼續",
@@ -233,6 +259,8 @@ public enum TUIStrings {
         .period: "期間",
 
         .reviewIntro: "你的答案，按提問次序排列。在答案上按 Enter 可以修改。",
+        .reviewAnswer: "答案：",
+        .reviewNote: "顧問備註：",
 
         .form: "表格：{0} – {1}",
         .noForm: "沒有表格：找不到合適的途徑",
@@ -251,7 +279,7 @@ public enum TUIStrings {
         .help: "說明",
         .whyWeAsk: "為甚麼要問：",
         .termSeparator: "：",
-        .dateHelp: "請按日/月/年輸入日期，例如 09/04/2025。",
+        .dateHelp: "請按日/月/年輸入日期，例如 09/04/2025。也可以寫成 2025-04-09，或用英文月份名稱寫出月份。",
         .generalHelp: "Enter 確認，Esc 返回，? 顯示說明，r 列出你的答案讓你修改，Ctrl-C 離開。在結果頁，空白鍵剔選你已有的項目，e 儲存檔案記錄，p 列印清單。",
         .escToClose: "按 Esc 關閉",
         .helpLanguage: "按 Esc 關閉 · l: English",
@@ -277,6 +305,17 @@ public enum TUIStrings {
         .couldNotSave: "無法儲存到 {0}：{1}",
         .savedAsCase: "已儲存為個案 {0}。之後要繼續：lotr --resume {0}",
         .answersKeptUntilQuit: "你的答案只會保留到你離開為止。",
+        .formPage: "GOV.UK 網頁：",
+        .replaceTitle: "檔案已存在",
+        .replaceText: "已經有檔案 {0}。要用這份檔案記錄取代它嗎？",
+        .replaceKeys: "y 取代 · n 另選名稱",
+        .helpMoreBelow: "↓ 下面還有：↑↓ PgDn 空白鍵",
+        .helpMoreAbove: "↑ 上面還有：↑ PgUp",
+        .chooseAnswer: "請選擇一個答案：用 ↑ ↓ 或選項的編號，然後按 Enter。",
+        .noneOfThese: "以上皆不是",
+        .noneClearsOthers: "「以上皆不是」要單獨選擇，所以已取消其他剔選。",
+        .othersClearNone: "你剔選了一個答案，所以已取消「以上皆不是」。",
+        .pasteOnlyInFields: "貼上的文字只會放進輸入欄。請用按鍵選擇答案。",
 
         .kioskNoQuit: "要結束，請按 Esc，或按 n 開始新個案。職員可以關閉這個程式。",
         .kioskStillThere: "你還在嗎？",
