@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// Answers are sensitive: no part of one may reach standard error, whatever is wrong with it.
+@Suite(.serialized) struct DecideLeakTests {
+    /// Each answers file is wrong in a way that used to echo (part of) the value; `secrets` are
+    /// the fragments that must not appear on standard error.
+    static let cases: [(answers: String, secrets: [String])] = [
+        (#"{"rules_screen": "partner's visa was refused in 2019"}"#, ["visa", "refused", "2019", "partner"]),
+        (#"{"rules_screen": "none", "cc_duration_months": "my partner's 98765"}"#, ["98765", "partner"]),
+        (#"{"cc_duration_months": 123456789012345678901234}"#, ["123456789", "1234"]),
+        (#"{"cc_duration_months": 98765.43e2}"#, ["98765"]),
+        (#"{"cc_duration_months": 98765}"#, ["98765"]),
+        (#"{"cc_duration_months": @secret}"#, ["@", "secret"]),
+        (#"{"rules_screen": "it's 'quoted' twice's"}"#, ["quoted", "twice", "it's"]),
+    ]
+
+    @Test func rejectedAnswersNeverReachStandardError() throws {
+        for c in Self.cases {
+            let r = try CLI.run(["decide", "--flows", "flows", "--answers", "-", "--today", "2026-11-23"], stdin: c.answers)
+            #expect(r.status == 2, "\(c.answers): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("lotr decide: "), "\(r.stderr)")
+            for secret in c.secrets {
+                #expect(!r.stderr.contains(secret), "'\(secret)' of \(c.answers) reached standard error: \(r.stderr)")
+            }
+        }
+    }
+
+    /// The message still says which answer is at fault and what to do.
+    @Test func theMessageNamesTheAnswerAndTheFix() throws {
+        let r = try CLI.run(["decide", "--flows", "flows", "--answers", "-", "--today", "2026-11-23"],
+                            stdin: #"{"rules_screen": "partner's visa"}"#)
+        #expect(r.stderr.contains("answer \"rules_screen\": the answer is not one of the options:"), "\(r.stderr)")
+        let n = try CLI.run(["decide", "--flows", "flows", "--answers", "-", "--today", "2026-11-23"],
+                            stdin: #"{"cc_duration_months": 98765}"#)
+        #expect(n.stderr.contains("answer \"cc_duration_months\": the number must be at most 120"), "\(n.stderr)")
+    }
+
+    /// The trace says which question led where, by which route — never the condition, which
+    /// spells out the answer (`status == 'visitor'`).
+    @Test func theTraceNamesQuestionAndRouteOnly() throws {
+        let dir = try CLI.fixtureFolder("valid")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let answers = try CLI.writeTemp(#"{"in_uk": true, "status": "visitor", "crisis": true}"#)
+        let r = try CLI.run(["decide", "--flows", dir, "--answers", answers, "--today", "2026-11-23", "--format", "text", "--trace"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("trace: status [rules] → next stage: crisis (route 1 of 2, rules.yaml:"), "\(r.stderr)")
+        #expect(r.stderr.contains("trace: in_uk [rules] → status (route 2 of 2, default"), "\(r.stderr)")
+        for word in ["visitor", "==", "held", "true", "not in_uk", "crisis and"] {
+            #expect(!r.stderr.contains(word), "'\(word)' in the trace: \(r.stderr)")
+        }
+    }
+}
