@@ -25,7 +25,8 @@ public enum ExportFile {
         guard fd >= 0 else { throw Failure(path: path, reason: reason(errno)) }
         let temp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = fchmod(fd, 0o600) == 0
-        let bytes = Array(text.utf8)
+        var bytes = Array(text.utf8)
+        defer { Scrub.overwrite(&bytes) }
         var written = 0
         while ok && written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }

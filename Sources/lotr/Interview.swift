@@ -79,6 +79,11 @@ func environmentValue(_ name: String) -> String? {
 }
 
 func runInterview(_ settings: InterviewSettings) throws {
+    if settings.kiosk, let problem = ProcessSafety.kioskPINProblem(ProcessSafety.kioskPIN) {
+        printError("lotr: \(problem).")
+        throw ExitCode(2)
+    }
+    if settings.kiosk { ProcessSafety.hardenKiosk() }
     let day = try parseToday(settings.today)
     // getenv, not ProcessInfo: copying the whole environment into a dictionary costs time
     // before the first frame.
@@ -121,8 +126,7 @@ func runInterview(_ settings: InterviewSettings) throws {
         }
     }
     if settings.kiosk {
-        Kiosk.hardenProcess()
-        let pin = ProcessInfo.processInfo.environment["LOTR_KIOSK_PIN"]
+        let pin = ProcessSafety.kioskPIN
         let model = KioskModel(interview: initial, settings: .init(idleSeconds: settings.idleSeconds, pin: pin))
         _ = runApp(on: terminal, initial: model, update: { model, event in
             var (next, command) = KioskModel.update(model, event)
@@ -136,6 +140,9 @@ func runInterview(_ settings: InterviewSettings) throws {
             return (next, command)
         }, view: InterviewView.render)
     }
+    // Ended by SIGTERM, SIGHUP or SIGQUIT: say so in the exit status, as the shell does for a
+    // program the signal killed (the answers were saved and the terminal restored first).
+    if let signal = terminal.terminatingSignal { throw ExitCode(128 + signal) }
 }
 
 /// The first frame, drawn before the flows are read.
@@ -156,16 +163,6 @@ enum Splash {
         }
         s.write(zh ? "載入中……" : "Loading…", row: 6, col: 2, style: .dim)
         return s
-    }
-}
-
-enum Kiosk {
-    /// No core dumps (they would hold answers) and no job-control stops.
-    static func hardenProcess() {
-        var limit = rlimit(rlim_cur: 0, rlim_max: 0)
-        _ = setrlimit(Int32(RLIMIT_CORE.rawValue), &limit)
-        signal(SIGTSTP, SIG_IGN)
-        signal(SIGQUIT, SIG_IGN)
     }
 }
 
@@ -216,7 +213,10 @@ final class InterviewHost {
                     continue
                 }
                 let note = fileNote(model)
-                let text: String
+                var text: String
+                // The rendered note is overwritten once written, so it does not outlive a
+                // kiosk's wipe in memory this program holds (README, "What stays in memory").
+                defer { Scrub.overwrite(&text) }
                 switch format {
                 case .markdown: text = note.markdown()
                 case .text: text = note.text()
@@ -232,10 +232,11 @@ final class InterviewHost {
                 }
             case .print:
                 // A kiosk prints only the result and checklist to take away; a desk prints the file note.
-                let text = kioskExportDir != nil
+                var text = kioskExportDir != nil
                     ? Report(flows: flows, assessment: model.assessment, answers: model.answers, language: model.language).text()
                     : fileNote(model).text()
                 (model.message, model.messageIsError) = Printer.print(text)
+                Scrub.overwrite(&text)
             }
         }
         model.effects = []
@@ -257,7 +258,9 @@ enum Printer {
         p.standardError = FileHandle.nullDevice
         do {
             try p.run()
-            pipe.fileHandleForWriting.write(Data(text.utf8))
+            var bytes = Data(text.utf8)
+            defer { bytes.resetBytes(in: 0..<bytes.count) }
+            pipe.fileHandleForWriting.write(bytes)
             try pipe.fileHandleForWriting.close()
             p.waitUntilExit()
             return p.terminationStatus == 0 ? ("Sent the checklist to the printer.", false) : ("The printer command failed (lp exit \(p.terminationStatus)).", true)
