@@ -217,6 +217,32 @@ public final class SessionStore: Sendable {
         }
     }
 
+    /// Saves several answers and notes in one transaction: what a front end kept while saving
+    /// was off, written at once when it works again. A nil note removes the note.
+    public func saveAll(_ reference: String, answers: [(question: String, value: Value)], notes: [(question: String, text: String?)],
+                        position: String?) throws {
+        try perform { db in
+            try self.touch(db, reference, position: position)
+            for a in answers {
+                try db.execute(sql: """
+                    INSERT INTO answer (ref, question, value, seq)
+                    VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM answer WHERE ref = ?))
+                    ON CONFLICT (ref, question) DO UPDATE SET value = excluded.value
+                    """, arguments: [reference, a.question, StoredValue.encode(a.value), reference])
+            }
+            for n in notes {
+                if let text = n.text, !text.isEmpty {
+                    try db.execute(sql: """
+                        INSERT INTO note (ref, question, text) VALUES (?, ?, ?)
+                        ON CONFLICT (ref, question) DO UPDATE SET text = excluded.text
+                        """, arguments: [reference, n.question, text])
+                } else {
+                    try db.execute(sql: "DELETE FROM note WHERE ref = ? AND question = ?", arguments: [reference, n.question])
+                }
+            }
+        }
+    }
+
     public func removeAnswer(_ reference: String, question: String) throws {
         try perform { db in
             try self.touch(db, reference, position: nil)

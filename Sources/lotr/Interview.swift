@@ -270,42 +270,51 @@ enum Printer {
     }
 }
 
-/// Saves the interview as it goes (one transaction per confirmed answer) in the session store,
-/// and says so once, plainly, if saving is not possible: the interview always carries on.
+/// Saves the interview as it goes (one transaction per confirmed answer) in the session store.
+/// When saving fails (full disk, a locked or unusable file) the interview carries on: the
+/// answers not yet saved are remembered, the model says so (header, quit question, the full
+/// reason), every later answer tries again, and the first save that works writes them all at once.
 final class SessionKeeper {
     let flowVersion: String
     let language: String
-    private var opened = false
     private var storage: SessionStore?
     private(set) var reference: String?
     private var savedTicks: Set<String> = []
+    /// Why saving is off, in full; nil while it works.
     private var failure: String?
+    /// Question ids whose answers (and notes) are not saved yet, in the order confirmed.
+    private var unsavedAnswers: [String] = []
+    private var unsavedNotes: [String] = []
+    private var toldFailure = false
+    private let open: (_ retry: Bool) throws -> SessionStore
 
-    init(flowVersion: String, language: String) {
+    init(flowVersion: String, language: String,
+         open: @escaping (_ retry: Bool) throws -> SessionStore = { retry in
+             // A retry waits less for a lock: it happens on a key press.
+             guard let directory = SessionStore.defaultDirectory() else {
+                 throw SessionStoreError.unavailable(path: "~/.local/share/lotr", reason: "neither HOME nor XDG_DATA_HOME is set")
+             }
+             return try SessionStore.open(directory: directory, busyTimeout: retry ? 0.5 : 2)
+         }) {
         self.flowVersion = flowVersion
         self.language = language
+        self.open = open
     }
 
-    /// Opened at the first save, not at start-up: the first screen should not wait for disk.
-    private var store: SessionStore? {
-        get {
-            if !opened {
-                opened = true
-                do {
-                    storage = try SessionStore.openDefault()
-                } catch let error as SessionStoreError {
-                    failure = error.savingOffMessage
-                } catch {
-                    failure = "Saving is off."
-                }
-            }
-            return storage
+    /// Opened at the first save, not at start-up (the first screen should not wait for disk),
+    /// and opened again after a failure.
+    private func currentStore() -> SessionStore? {
+        if let storage { return storage }
+        do {
+            storage = try open(failure != nil)
+        } catch {
+            failure = (error as? SessionStoreError)?.savingOffMessage ?? "Saving is off."
         }
-        set { storage = newValue }
+        return storage
     }
 
     func resume(_ ref: String, into model: inout InterviewModel) throws {
-        guard let store else { throw SessionStoreError.unavailable(path: "", reason: failure ?? "the session store cannot be opened") }
+        guard let store = currentStore() else { throw SessionStoreError.unavailable(path: "", reason: failure ?? "the session store cannot be opened") }
         let resumed = try store.resume(ref, flows: model.flows, today: model.today)
         reference = resumed.session.reference
         model.answers = resumed.answers
@@ -327,49 +336,67 @@ final class SessionKeeper {
     }
 
     func save(_ question: String, in model: inout InterviewModel) {
-        guard let store, let value = model.answers[question] else { reportFailure(in: &model); return }
+        if !unsavedAnswers.contains(question) { unsavedAnswers.append(question) }
+        flush(&model)
+    }
+
+    func saveNote(_ question: String, in model: inout InterviewModel) {
+        if !unsavedNotes.contains(question) { unsavedNotes.append(question) }
+        flush(&model)
+    }
+
+    /// Writes everything not yet saved in one transaction, or records why it cannot.
+    private func flush(_ model: inout InterviewModel) {
+        guard let store = currentStore() else { markSavingOff(&model); return }
         do {
             let isNew = reference == nil
             if reference == nil {
                 reference = try store.create(flowVersion: flowVersion, language: language).reference
-                model.caseReference = reference
             }
+            model.caseReference = reference
             var position: String?
             if case .question(let next) = model.page { position = next }
-            try store.saveAnswer(reference!, question: question, value: value, position: position)
-            if isNew && model.message == nil {
+            // An answer confirmed and then removed (a new path) has nothing left to save.
+            let answers = unsavedAnswers.compactMap { q in model.answers[q].map { (question: q, value: $0) } }
+            let notes = unsavedNotes.map { (question: $0, text: model.notes[$0]) }
+            try store.saveAll(reference!, answers: answers, notes: notes, position: position ?? unsavedAnswers.last)
+            let recovered = failure != nil
+            unsavedAnswers = []
+            unsavedNotes = []
+            failure = nil
+            toldFailure = false
+            model.savingOff = nil
+            if recovered {
+                model.message = TUIStrings.text(.savingWorksAgain, model.language, String(answers.count))
+                model.messageIsError = false
+            } else if isNew && model.message == nil {
                 model.message = TUIStrings.text(.savedAsCase, model.language, reference!)
                 model.messageIsError = false
             }
-        } catch let error as SessionStoreError {
-            self.store = nil
-            failure = error.savingOffMessage
-            reportFailure(in: &model)
         } catch {
-            self.store = nil
-            failure = "Saving is off."
-            reportFailure(in: &model)
+            storage = nil
+            failure = (error as? SessionStoreError)?.savingOffMessage ?? "Saving is off."
+            markSavingOff(&model)
         }
     }
 
-    func saveNote(_ question: String, in model: inout InterviewModel) {
-        guard let store else { reportFailure(in: &model); return }
-        do {
-            if reference == nil {
-                reference = try store.create(flowVersion: flowVersion, language: language).reference
-                model.caseReference = reference
-            }
-            try store.saveNote(reference!, question: question, text: model.notes[question])
-        } catch {
-            self.store = nil
-            failure = (error as? SessionStoreError)?.savingOffMessage ?? "Saving is off."
-            reportFailure(in: &model)
+    /// The header and the quit question say what is not saved; the full reason is shown once
+    /// for each new failure (and is in the quit question for as long as it lasts).
+    private func markSavingOff(_ model: inout InterviewModel) {
+        guard let failure else { return }
+        let path = model.assessment.path
+        let first = unsavedAnswers.first.map { q in (path.firstIndex(of: q) ?? path.count) + 1 } ?? path.count + 1
+        model.savingOff = SavingOff(sinceQuestion: first, reason: failure)
+        if !toldFailure {
+            toldFailure = true
+            model.message = failure + " " + TUIStrings.text(.answersKeptUntilQuit, model.language)
+            model.messageIsError = true
         }
     }
 
     /// Ticks on the checklist are saved as they change.
     func syncTicks(_ model: InterviewModel) {
-        guard let store, let reference, model.ticks != savedTicks else { return }
+        guard let store = storage, let reference, model.ticks != savedTicks else { return }
         for item in model.ticks.symmetricDifference(savedTicks) {
             try? store.setTick(reference, item: item, ticked: model.ticks.contains(item))
         }
@@ -380,13 +407,7 @@ final class SessionKeeper {
         // The model forgets its reference itself; the next answer starts a new saved session.
         reference = nil
         savedTicks = []
-    }
-
-    private var toldFailure = false
-    private func reportFailure(in model: inout InterviewModel) {
-        guard let failure, !toldFailure else { return }
-        toldFailure = true
-        model.message = failure + " " + TUIStrings.text(.answersKeptUntilQuit, model.language)
-        model.messageIsError = true
+        unsavedAnswers = []
+        unsavedNotes = []
     }
 }

@@ -17,13 +17,11 @@ public enum InterviewView {
         case .outcome:
             if let o = a.outcome { drawOutcome(&s, m, o, body) }
         }
-        if let text = m.message {
-            s.writeTruncated(text, row: size.rows - 2, col: 2, width: size.cols - 4, style: m.messageIsError ? .error : .accent)
-        }
+        if let text = m.message { drawMessage(&s, text, isError: m.messageIsError) }
         s.write(fitHints(hints(m), width: size.cols - 2), row: size.rows - 1, col: 1, style: .dim)
         switch m.overlay {
         case .help?: drawHelp(&s, m)
-        case .confirmQuit?: drawConfirmQuit(&s, m.language)
+        case .confirmQuit?: drawConfirmQuit(&s, m.language, savingOff: m.savingOff)
         case .export(let format, let path)?: drawExport(&s, format, path, m.language)
         case .note(let question, let text)?: drawNote(&s, m, question, text)
         case nil: break
@@ -75,8 +73,17 @@ public enum InterviewView {
             current = a.outcome.flatMap { Stage(rawValue: $0.stage) }
         }
         if case .question(let id) = m.page, m.notes[id] != nil { right = "✎ " + right }
-        // The case reference only where there is room for it beside the title.
-        if let ref = m.caseReference, s.cols > DisplayWidth.of(right) + 56 { right = t(m, .caseRef, ref) + right }
+        // While saving is off the header says so, whatever the width: a case reference there
+        // would read as if the answers were safe. Otherwise the reference, where there is room.
+        if m.savingOff != nil {
+            right = t(m, .notSaved) + right
+            if s.cols <= DisplayWidth.of(right) + DisplayWidth.of(title) + 2 {
+                right = String(t(m, .notSaved).prefix { $0 != "·" })
+                while right.last == " " { right.removeLast() }
+            }
+        } else if let ref = m.caseReference, s.cols > DisplayWidth.of(right) + 56 {
+            right = t(m, .caseRef, ref) + right
+        }
         let rw = DisplayWidth.of(right)
         if s.cols > rw + DisplayWidth.of(title) + 2 { s.write(right + " ", row: 0, col: s.cols - rw - 1, style: Style(.title, bold: true, reverse: true)) }
         // The five stages in order, with the current one marked, so a person always knows where they are.
@@ -363,11 +370,43 @@ public enum InterviewView {
         s.writeTruncated(t(m, .noteKeys), row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
     }
 
-    static func drawConfirmQuit(_ s: inout Screen, _ language: String = "en") {
-        let rect = overlayRect(s, rows: 6, cols: 52)
+    /// The message line, wrapped onto the row above when it is too long for one (a saving
+    /// failure's reason names a path and a cause, and must be read whole).
+    static func drawMessage(_ s: inout Screen, _ text: String, isError: Bool) {
+        let width = max(1, s.cols - 4)
+        let style: Style = isError ? .error : .accent
+        let lines = TextLayout.wrap(text, width: width)
+        if lines.count <= 1 {
+            s.writeTruncated(text, row: s.rows - 2, col: 2, width: width, style: style)
+            return
+        }
+        // Up to four rows, the top ones taken from the body if need be.
+        let shown = min(lines.count, 4)
+        let top = s.rows - 1 - shown
+        s.fill(Rect(row: top, col: 0, rows: shown, cols: s.cols))
+        for i in 0..<shown - 1 { s.write(lines[i], row: top + i, col: 2, style: style) }
+        s.writeTruncated(lines[(shown - 1)...].joined(separator: " "), row: s.rows - 2, col: 2, width: width, style: style)
+    }
+
+    static func drawConfirmQuit(_ s: inout Screen, _ language: String = "en", savingOff: SavingOff? = nil) {
+        guard let off = savingOff else {
+            let rect = overlayRect(s, rows: 6, cols: 52)
+            s.fill(rect)
+            s.box(rect, style: .error, title: TUIStrings.text(.quitTitle, language))
+            s.writeWrapped(TUIStrings.text(.quitText, language), in: rect.inset(rows: 1, cols: 2), style: .normal)
+            s.write(TUIStrings.text(.quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
+            return
+        }
+        // The whole reason, wrapped: the person must know what is lost before saying yes.
+        let text = TUIStrings.text(.quitNothingSavedSince, language)
+            .replacingOccurrences(of: "{0}", with: String(off.sinceQuestion))
+            .replacingOccurrences(of: "{1}", with: off.reason)
+        let cols = min(s.cols - 4, 72)
+        let lines = TextLayout.wrap(text, width: max(1, cols - 4)).count
+        let rect = overlayRect(s, rows: lines + 5, cols: cols)
         s.fill(rect)
         s.box(rect, style: .error, title: TUIStrings.text(.quitTitle, language))
-        s.writeWrapped(TUIStrings.text(.quitText, language), in: rect.inset(rows: 1, cols: 2), style: .normal)
+        s.writeWrapped(text, in: Rect(row: rect.row + 1, col: rect.col + 2, rows: max(1, rect.rows - 4), cols: max(1, rect.cols - 4)), style: .normal)
         s.write(TUIStrings.text(.quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
     }
 

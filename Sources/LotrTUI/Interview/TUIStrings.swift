@@ -28,6 +28,8 @@ public enum TUIText: String, CaseIterable, Sendable {
     // Messages the interview sets
     case noteRemoved, noteSaved, typeFileName, nothingAnswered, dateYouLeft, dateYouCameBack
     case savedFileNote, couldNotSave, savedAsCase, answersKeptUntilQuit
+    // While saving is off
+    case notSaved, quitNothingSavedSince, savingWorksAgain
     // Kiosk
     case kioskNoQuit, kioskStillThere, kioskCountdown, kioskStaff, kioskPin, kioskNoPin, kioskWrongPin
 }
@@ -150,6 +152,9 @@ public enum TUIStrings {
         .couldNotSave: "Could not save to {0}: {1}",
         .savedAsCase: "Saved as case {0}. To come back later: lotr --resume {0}",
         .answersKeptUntilQuit: "Your answers are kept only until you quit.",
+        .notSaved: "NOT SAVED · ",
+        .quitNothingSavedSince: "Do you want to quit? Nothing since question {0} is saved: if you quit now, those answers are lost. {1}",
+        .savingWorksAgain: "Saving works again: {0} answer(s) kept while it was off are now saved.",
 
         .kioskNoQuit: "To finish, press Esc or n for a new case. Staff can close this program.",
         .kioskStillThere: "Are you still there?",
@@ -277,6 +282,9 @@ public enum TUIStrings {
         .couldNotSave: "無法儲存到 {0}：{1}",
         .savedAsCase: "已儲存為個案 {0}。之後要繼續：lotr --resume {0}",
         .answersKeptUntilQuit: "你的答案只會保留到你離開為止。",
+        .notSaved: "未儲存 · ",
+        .quitNothingSavedSince: "你想離開嗎？第 {0} 題起的答案都沒有儲存：如果你現在離開，這些答案會遺失。{1}",
+        .savingWorksAgain: "已恢復儲存：儲存關閉期間保留的 {0} 個答案現已儲存。",
 
         .kioskNoQuit: "要結束，請按 Esc，或按 n 開始新個案。職員可以關閉這個程式。",
         .kioskStillThere: "你還在嗎？",
