@@ -140,6 +140,7 @@ func runInterview(_ settings: InterviewSettings) throws {
             return (next, command)
         }, view: InterviewView.render)
     }
+    host.stopPrinting()
     // Ended by SIGTERM, SIGHUP or SIGQUIT: say so in the exit status, as the shell does for a
     // program the signal killed (the answers were saved and the terminal restored first).
     if let signal = terminal.terminatingSignal { throw ExitCode(128 + signal) }
@@ -196,7 +197,33 @@ final class InterviewHost {
         return .success(URL(fileURLWithPath: dir).appendingPathComponent(name).path)
     }
 
+    /// `lp` running in the background, if any; looked at after every event (the run loop's
+    /// one-second tick included).
+    private var printJob: PrintJob?
+
+    /// Ends a print job still running (the program is leaving).
+    func stopPrinting() {
+        printJob?.stop()
+        printJob = nil
+    }
+
+    private func checkPrintJob(_ model: inout InterviewModel) {
+        guard let job = printJob else { return }
+        if let status = job.exitStatus {
+            printJob = nil
+            (model.message, model.messageIsError) = status == 0
+                ? ("Sent the checklist to the printer.", false)
+                : ("The printer command failed (lp exit \(status)).", true)
+        } else if job.isOverTime {
+            job.stop()
+            printJob = nil
+            model.message = "The printer did not answer within \(Int(job.limit)) seconds; printing was stopped. Check the printer, then press p again."
+            model.messageIsError = true
+        }
+    }
+
     func perform(_ model: inout InterviewModel) {
+        checkPrintJob(&model)
         keeper?.syncTicks(model)
         for effect in model.effects {
             switch effect {
@@ -231,11 +258,24 @@ final class InterviewHost {
                     model.messageIsError = true
                 }
             case .print:
+                guard printJob == nil else {
+                    model.message = "Still printing the last one; wait for it to finish."
+                    model.messageIsError = true
+                    continue
+                }
                 // A kiosk prints only the result and checklist to take away; a desk prints the file note.
                 var text = kioskExportDir != nil
                     ? Report(flows: flows, assessment: model.assessment, answers: model.answers, language: model.language).text()
                     : fileNote(model).text()
-                (model.message, model.messageIsError) = Printer.print(text)
+                switch PrintJob.start(text) {
+                case .success(let job):
+                    printJob = job
+                    model.message = "Printing…"
+                    model.messageIsError = false
+                case .failure(let why):
+                    model.message = why.message
+                    model.messageIsError = true
+                }
                 Scrub.overwrite(&text)
             }
         }
@@ -243,12 +283,34 @@ final class InterviewHost {
     }
 }
 
-enum Printer {
-    /// Sends plain text to `lp` when the machine has it; says so plainly when it does not.
-    static func print(_ text: String) -> (String, Bool) {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+/// One run of `lp`, in the background: the interface keeps answering keys, the kiosk's idle
+/// wipe and signals keep working, and a printer that never answers is stopped after a time limit.
+final class PrintJob: @unchecked Sendable {
+    /// Seconds `lp` may take; `LOTR_PRINT_SECONDS` changes it (README, "Printing").
+    static var timeLimit: TimeInterval {
+        if let raw = environmentValue("LOTR_PRINT_SECONDS"), let n = Double(raw), n > 0 { return n }
+        return 60
+    }
+
+    let process: Process
+    let started = Date()
+    let limit: TimeInterval
+    private let lock = NSLock()
+    private var status: Int32?
+
+    /// Starts `lp` with `text` on its standard input, or says why it cannot.
+    struct Problem: Error { var message: String }
+
+    /// The text on its way to lp, owned by the writing thread alone once handed over.
+    private final class Bytes: @unchecked Sendable {
+        var data: Data
+        init(_ data: Data) { self.data = data }
+    }
+
+    static func start(_ text: String, limit: TimeInterval = PrintJob.timeLimit) -> Result<PrintJob, Problem> {
+        let paths = (environmentValue("PATH") ?? "/usr/bin:/bin").split(separator: ":")
         guard let lp = paths.map({ "\($0)/lp" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            return ("No printer command (lp) on this computer. Use e to save a file note instead.", true)
+            return .failure(Problem(message: "No printer command (lp) on this computer. Use e to save a file note instead."))
         }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: lp)
@@ -256,17 +318,49 @@ enum Printer {
         p.standardInput = pipe
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
+        let job = PrintJob(process: p, limit: limit)
+        p.terminationHandler = { finished in job.finish(finished.terminationStatus) }
         do {
             try p.run()
-            var bytes = Data(text.utf8)
-            defer { bytes.resetBytes(in: 0..<bytes.count) }
-            pipe.fileHandleForWriting.write(bytes)
-            try pipe.fileHandleForWriting.close()
-            p.waitUntilExit()
-            return p.terminationStatus == 0 ? ("Sent the checklist to the printer.", false) : ("The printer command failed (lp exit \(p.terminationStatus)).", true)
         } catch {
-            return ("Could not run lp: \(error.localizedDescription)", true)
+            return .failure(Problem(message: "Could not run lp: \(error.localizedDescription)"))
         }
+        // Written from another thread: a printer that reads slowly (or not at all) must not
+        // hold up the interface once the pipe is full. The bytes are overwritten once written.
+        let bytes = Bytes(Data(text.utf8))
+        let writer = pipe.fileHandleForWriting
+        signal(SIGPIPE, SIG_IGN)
+        DispatchQueue.global().async {
+            try? writer.write(contentsOf: bytes.data)
+            try? writer.close()
+            bytes.data.resetBytes(in: 0..<bytes.data.count)
+        }
+        return .success(job)
+    }
+
+    init(process: Process, limit: TimeInterval) {
+        self.process = process
+        self.limit = limit
+    }
+
+    private func finish(_ code: Int32) {
+        lock.lock()
+        status = code
+        lock.unlock()
+    }
+
+    /// lp's exit status once it has ended.
+    var exitStatus: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return status
+    }
+
+    var isOverTime: Bool { Date().timeIntervalSince(started) > limit }
+
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
     }
 }
 
