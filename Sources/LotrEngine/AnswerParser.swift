@@ -72,6 +72,10 @@ public enum AnswerParser {
             value = .money(p)
         case (.text, .string(let s)): value = .text(s)
         case (.dateRanges, .array(let items)):
+            // Refused before reading them: checking a list costs time that grows with its length.
+            guard items.count <= Calculations.maximumRanges else {
+                return .failure(AnswerProblem(tooManyRanges(items.count)))
+            }
             var ranges: [DateRange] = []
             for (i, item) in items.enumerated() {
                 guard case .object(let o) = item, case .string(let f)? = o["from"], case .string(let t)? = o["to"] else {
@@ -111,10 +115,11 @@ public enum AnswerParser {
                 if q.mustBePast && r.to > today { return "item \(i + 1) ends in the future; only periods that have ended count" }
                 if r.from.year < 1900 { return "item \(i + 1) starts too long ago; check the year" }
             }
-            for problem in Calculations.validate(rs) {
+            if let problem = Calculations.firstProblem(rs) {
                 switch problem {
                 case .returnBeforeDeparture(let i): return "item \(i + 1): the return date is before the departure date"
                 case .overlap(let a, let b): return "items \(a + 1) and \(b + 1) overlap; you cannot leave again before coming back"
+                case .tooMany(let n, _): return tooManyRanges(n)
                 }
             }
         default: break
@@ -135,6 +140,10 @@ public enum AnswerParser {
             pence = parts[1].count == 1 ? p * 10 : p
         }
         return pounds * 100 + pence
+    }
+
+    static func tooManyRanges(_ count: Int) -> String {
+        "there are \(count) periods; at most \(Calculations.maximumRanges) can be given (join trips that follow each other, or ask an adviser)"
     }
 
     static func optionList(_ q: Question) -> String { q.options.map(\.id).joined(separator: ", ") }

@@ -56,6 +56,8 @@ public enum EngineMessages {
         MessagePattern("item {0} starts too long ago; check the year", "第 {0} 項的開始日期太久以前；請檢查年份。"),
         MessagePattern("item {0}: the return date is before the departure date", "第 {0} 項：回來的日期早於離開的日期。"),
         MessagePattern("items {0} and {1} overlap; you cannot leave again before coming back", "第 {0} 項和第 {1} 項重疊；你不能在回來之前再次離開。"),
+        MessagePattern("there are {0} periods; at most {1} can be given (join trips that follow each other, or ask an adviser)",
+                       "共有 {0} 段期間；最多只可以填 {1} 段（請把緊接的行程合併，或請教顧問）。"),
         // AnswerParser.parse (answers files)
         MessagePattern("answer yes or no", "請回答是或否（yes / no）。"),
         MessagePattern("'{0}' is not one of the options: {1}", "「{0}」不是其中一個選項（{1}）。"),

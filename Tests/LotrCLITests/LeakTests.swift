@@ -51,3 +51,18 @@ import Testing
         }
     }
 }
+
+@Suite(.serialized) struct ManyRangesTests {
+    /// 10,000 overlapping trips in an answers file: a clear refusal, at once.
+    @Test func tooManyAbsencesAreRefusedWithAClearMessage() throws {
+        let dir = try CLI.fixtureFolder("valid")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let trips = Array(repeating: #"{"from": "2025-01-01", "to": "2025-01-10"}"#, count: 10_000).joined(separator: ",")
+        let answers = try CLI.writeTemp(#"{"in_uk": true, "status": "worker", "absences": [\#(trips)]}"#)
+        let started = Date()
+        let r = try CLI.run(["decide", "--flows", dir, "--answers", answers, "--today", "2026-11-23"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("answer \"absences\": there are 10000 periods; at most 1000 can be given"), "\(r.stderr)")
+        #expect(Date().timeIntervalSince(started) < 30, "not minutes of work")
+    }
+}
