@@ -66,3 +66,21 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 30, "not minutes of work")
     }
 }
+
+@Suite(.serialized) struct CutFlowFileTests {
+    /// The glossary cut inside its last text (at a character boundary): still valid YAML, the
+    /// last definition shortened. `check --strict` must fail and name the line.
+    @Test func aFileCutMidLineFailsStrictCheckAtItsLastLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lotr-cut-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: CLI.repo.path + "/flows", toPath: dir)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/glossary.yaml"
+        let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+        let cut = whole.prefix(whole.count - 1 - 3 * 10)  // ten Chinese characters and the line break
+        try cut.write(to: URL(fileURLWithPath: path))
+        let lines = cut.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let r = try CLI.run(["check", "--strict", dir])
+        #expect(r.status == 1, "\(r.stdout.suffix(600))")
+        #expect(r.stdout.contains("glossary.yaml:\(lines):1: warning: the file ends in the middle of this line"), "\(r.stdout.suffix(600))")
+    }
+}
