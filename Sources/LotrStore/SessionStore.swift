@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LotrEngine
 import LotrFlow
 
@@ -89,8 +90,17 @@ public final class SessionStore: Sendable {
                 throw SessionStoreError.unavailable(path: directory, reason: "it is a symbolic link; lotr uses only a real folder")
             }
             guard try existingFile(path) else { return nil }
-            let queue = try readOnlyQueue(path, busyTimeout: busyTimeout)
-            try verify(queue, path: path)
+            var queue: DatabaseQueue
+            do {
+                queue = try readOnlyQueue(path, busyTimeout: busyTimeout)
+                try verify(queue, path: path)
+            } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL]
+                .contains(ResultCode(rawValue: error.extendedResultCode.rawValue & 0xFF)) {
+                // SQLite reads a WAL-mode file only if it can create the -shm file beside it,
+                // which a read-only filesystem does not allow: read a copy in memory instead.
+                queue = try inMemoryCopy(path)
+                try verify(queue, path: path)
+            }
             return SessionStore(directory: directory, path: path, queue: queue, now: { Date() })
         } catch {
             throw SessionStoreError.from(error, path: path)
@@ -103,6 +113,30 @@ public final class SessionStore: Sendable {
             throw SessionStoreError.unavailable(path: "~/.local/share/lotr", reason: "neither HOME nor XDG_DATA_HOME is set")
         }
         return try openForReading(directory: directory)
+    }
+
+    /// The file's bytes, read once, as a read-only database in memory. The copy's header is
+    /// marked as using a rollback journal (bytes 18 and 19), since a database in memory cannot
+    /// have a WAL file; the file itself is never touched.
+    static func inMemoryCopy(_ path: String) throws -> DatabaseQueue {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SessionStoreError.unavailable(path: path, reason: "it cannot be read")
+        }
+        guard data.count >= 100, let buffer = sqlite3_malloc64(UInt64(data.count)) else {
+            throw SessionStoreError.corrupt(path: path)
+        }
+        let bytes = buffer.assumingMemoryBound(to: UInt8.self)
+        data.copyBytes(to: bytes, count: data.count)
+        if bytes[18] == 2 && bytes[19] == 2 { bytes[18] = 1; bytes[19] = 1 }
+        var config = Configuration()
+        config.label = "lotr.sessions.copy"
+        let queue = try DatabaseQueue(configuration: config)
+        try queue.inDatabase { db in
+            let rc = sqlite3_deserialize(db.sqliteConnection, "main", bytes, Int64(data.count), Int64(data.count),
+                                         UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY))
+            guard rc == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
+        }
+        return queue
     }
 
     static func readOnlyQueue(_ path: String, busyTimeout: TimeInterval) throws -> DatabaseQueue {
