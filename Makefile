@@ -82,7 +82,7 @@ link-order: deps
 	$(SWIFT) build $(RELEASE_FLAGS) -Xlinker -Map=$(CURDIR)/.build/lotr-release.map
 	python3 bench/link_order.py --binary $(RELEASE_BIN) --map .build/lotr-release.map
 
-# Coverage-guided fuzzing of the flow loader and the expression parser.
+# Coverage-guided fuzzing of the flow loader, the expression parser and decide's answers reader.
 SECONDS ?= 60
 fuzz: deps
 	bash fuzz/run.sh $(SECONDS)

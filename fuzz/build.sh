@@ -57,3 +57,20 @@ build_target() {
 
 build_target flow-loader fuzz/FlowLoaderFuzz.swift
 build_target expression fuzz/ExpressionFuzz.swift
+
+# The answers reader lives in LotrEngine, which imports LotrFlow: LotrFlow is built once more as
+# a module of its own (static library), and the engine's sources with the entry as LotrEngine.
+if [ ! -f "$OUT/libLotrFlow.a" ] || [ -n "$(find Sources/LotrFlow "$OUT/libYams.a" -newer "$OUT/libLotrFlow.a" | head -1)" ]; then
+    echo "fuzz: building LotrFlow as a module"
+    "$SWIFTC" -O -g -parse-as-library -module-name LotrFlow -sanitize=fuzzer \
+        -emit-library -static -emit-module -emit-module-path "$OUT/LotrFlow.swiftmodule" \
+        -I "$OUT" "${CYAML_FLAGS[@]}" Sources/LotrFlow/*.swift -o "$OUT/libLotrFlow.a"
+fi
+bin="$OUT/answers-reader"
+if [ ! -f "$bin" ] || [ -n "$(find Sources/LotrEngine fuzz/AnswersReaderFuzz.swift "$OUT/libLotrFlow.a" -newer "$bin" | head -1)" ]; then
+    echo "fuzz: building answers-reader"
+    "$SWIFTC" -O -g -parse-as-library -sanitize=fuzzer -module-name LotrEngine \
+        -I "$OUT" "${CYAML_FLAGS[@]}" \
+        $(find Sources/LotrEngine -name '*.swift' | sort) fuzz/AnswersReaderFuzz.swift \
+        "$OUT/libLotrFlow.a" "$OUT/libYams.a" "${cyaml_objs[@]}" -o "$bin"
+fi

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SECONDS_EACH=${1:-60}
-TARGETS=${FUZZ_TARGETS:-"flow-loader expression"}
+TARGETS=${FUZZ_TARGETS:-"flow-loader expression answers-reader"}
 OUT=$ROOT/.build/fuzz
 ART=$OUT/artifacts
 # Swift's own crash handler would take a trap (force unwrap, overflow) before libFuzzer does,
@@ -42,11 +42,13 @@ replay() {
 }
 replay flow-loader Tests/LotrFlowTests/Fixtures/fuzz-regressions/flow-loader
 replay expression Tests/LotrFlowTests/Fixtures/fuzz-regressions/expression
+replay answers-reader Tests/LotrFlowTests/Fixtures/fuzz-regressions/answers-reader
 
 for target in $TARGETS; do
     case $target in
         flow-loader) dict=fuzz/flow.dict; max_len=20000 ;;
         expression) dict=fuzz/expression.dict; max_len=600 ;;
+        answers-reader) dict=fuzz/answers.dict; max_len=8000 ;;
         *) echo "fuzz: unknown target $target" >&2; exit 2 ;;
     esac
     dir=$CORPUS/$target

@@ -3,6 +3,7 @@
 
 flow-loader: every YAML file of the shipped flows and the validator fixtures.
 expression:  every `if:` condition and `{{ }}` placeholder found in those files.
+answers-reader: the answers of every scenario row (Tests/LotrEngineTests/Scenarios), as JSON.
 Both also take the small hand-written seeds in fuzz/seeds/<target>/.
 """
 import hashlib
@@ -37,11 +38,34 @@ def write(out, data):
     (out / name).write_bytes(data)
 
 
+def scenario_answers():
+    import datetime
+    import json
+    import yaml
+
+    def plain(v):
+        if isinstance(v, (datetime.date, datetime.datetime)):
+            return v.isoformat()[:10]
+        if isinstance(v, dict):
+            return {str(k): plain(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [plain(x) for x in v]
+        return v
+
+    for path in sorted((ROOT / "Tests/LotrEngineTests/Scenarios").glob("*.yaml")):
+        for row in yaml.safe_load(path.read_text()) or []:
+            if isinstance(row, dict) and isinstance(row.get("answers"), dict):
+                yield json.dumps(plain(row["answers"]), ensure_ascii=False, indent=1).encode()
+
+
 def main():
     target, out = sys.argv[1], pathlib.Path(sys.argv[2])
     out.mkdir(parents=True, exist_ok=True)
     seen = set()
-    for path in yaml_files():
+    if target == "answers-reader":
+        for data in scenario_answers():
+            write(out, data)
+    for path in (yaml_files() if target != "answers-reader" else []):
         data = path.read_bytes()
         if target == "flow-loader":
             write(out, data)

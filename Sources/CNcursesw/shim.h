@@ -13,6 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <ncursesw/curses.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 extern int wcwidth(wchar_t);
 
@@ -79,8 +82,9 @@ static struct sigaction lotr_saved_stop[LOTR_STOP_SIGNALS] = { { { 0 } } };
 static struct sigaction lotr_saved_crash[LOTR_CRASH_SIGNALS] = { { { 0 } } };
 static char lotr_alt_stack[64 * 1024] = { 0 };
 
+// The terminating signal's number is kept, so that the program can exit with 128 + it.
 static void lotr_on_stop_signal(int sig) {
-    if (sig == SIGINT) lotr_sig_interrupt = 1; else lotr_sig_terminate = 1;
+    if (sig == SIGINT) lotr_sig_interrupt = 1; else lotr_sig_terminate = sig;
 }
 
 // Restores the terminal, then dies of the same signal with the default action (core dump or
@@ -249,4 +253,23 @@ static inline int lotr_has_cursor_addressing(void) {
     char *cup = tigetstr("cup");
     return cup != NULL && cup != (char *)-1;
 }
+// --- Process ------------------------------------------------------------------------------
+// prctl is variadic, which Swift cannot call. Makes the process not dumpable: no core file, and
+// other processes of the same user cannot attach to it or read its memory through /proc.
+static inline int lotr_set_not_dumpable(void) {
+#ifdef __linux__
+    return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#else
+    return 0;
+#endif
+}
+
+static inline int lotr_is_dumpable(void) {
+#ifdef __linux__
+    return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+#else
+    return 0;
+#endif
+}
+
 #endif

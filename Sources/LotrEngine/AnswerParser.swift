@@ -1,10 +1,20 @@
 import LotrFlow
 
 /// Why an answer cannot be accepted, in words the person can act on.
+/// `message` may quote what the person typed back to them (on their own screen);
+/// `withoutValues` says the same with no part of the answer, for standard error and logs.
 public struct AnswerProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    public var withoutValues: String
+    /// A message that quotes nothing the person typed.
+    public init(_ message: String) { self.message = message; self.withoutValues = message }
+    public init(_ message: String, withoutValues: String) { self.message = message; self.withoutValues = withoutValues }
     public var description: String { message }
+
+    /// The same problem about a named answer ("answer \"id\": …").
+    public func about(_ prefix: String) -> AnswerProblem {
+        AnswerProblem(prefix + message, withoutValues: prefix + withoutValues)
+    }
 }
 
 /// An answer as it arrives from a file or a front end, before it is checked against its question.
@@ -33,7 +43,8 @@ public enum AnswerParser {
             default: return .failure(AnswerProblem("answer yes or no"))
             }
         case (.choice, .string(let s)):
-            guard q.options.contains(where: { $0.id == s }) else { return .failure(AnswerProblem("'\(s)' is not one of the options: \(optionList(q))")) }
+            guard q.options.contains(where: { $0.id == s }) else { return .failure(AnswerProblem("'\(s)' is not one of the options: \(optionList(q))",
+                                                    withoutValues: "the answer is not one of the options: \(optionList(q))")) }
             value = .option(s)
         case (.multiChoice, .array(let items)):
             var chosen: Set<String> = []
@@ -45,28 +56,33 @@ public enum AnswerParser {
             }
             value = .options(q.options.map(\.id).filter { chosen.contains($0) })
         case (.date, .string(let s)):
-            // The same words as the front ends give for a date typed by hand.
+            // The same words as the front ends give for a date typed by hand; they never quote it.
             guard let d = CivilDate(written: s) else { return .failure(AnswerProblem(TypedInput.dateProblem(s.trimmingSpaces))) }
             value = .date(d)
         case (.number, .integer(let n)): value = .number(n)
         case (.number, .string(let s)):
-            guard let n = Int(s.filter { $0 != "," }) else { return .failure(AnswerProblem("'\(s)' is not a whole number")) }
+            guard let n = Int(s.filter { $0 != "," }) else { return .failure(AnswerProblem("'\(s)' is not a whole number", withoutValues: "the answer is not a whole number")) }
             value = .number(n)
         case (.money, .integer(let n)):
             guard n.magnitude < 100_000_000 else { return .failure(AnswerProblem("that amount is too large")) }
             value = .money(n * 100)
         case (.money, .decimal(let s)), (.money, .string(let s)):
-            guard let p = parseMoney(s) else { return .failure(AnswerProblem("'\(s)' is not an amount of money (e.g. 1258.00)")) }
+            guard let p = parseMoney(s) else { return .failure(AnswerProblem("'\(s)' is not an amount of money (e.g. 1258.00)",
+                                                    withoutValues: "the answer is not an amount of money (e.g. 1258.00)")) }
             value = .money(p)
         case (.text, .string(let s)): value = .text(s)
         case (.dateRanges, .array(let items)):
+            // Refused before reading them: checking a list costs time that grows with its length.
+            guard items.count <= Calculations.maximumRanges else {
+                return .failure(AnswerProblem(tooManyRanges(items.count)))
+            }
             var ranges: [DateRange] = []
             for (i, item) in items.enumerated() {
                 guard case .object(let o) = item, case .string(let f)? = o["from"], case .string(let t)? = o["to"] else {
                     return .failure(AnswerProblem("item \(i + 1) must be {\"from\": \"YYYY-MM-DD\", \"to\": \"YYYY-MM-DD\"}"))
                 }
-                guard let from = CivilDate(written: f) else { return .failure(AnswerProblem("item \(i + 1): '\(f)' is not a real date")) }
-                guard let to = CivilDate(written: t) else { return .failure(AnswerProblem("item \(i + 1): '\(t)' is not a real date")) }
+                guard let from = CivilDate(written: f) else { return .failure(AnswerProblem("item \(i + 1): '\(f)' is not a real date", withoutValues: "item \(i + 1): the departure date is not a real date")) }
+                guard let to = CivilDate(written: t) else { return .failure(AnswerProblem("item \(i + 1): '\(t)' is not a real date", withoutValues: "item \(i + 1): the return date is not a real date")) }
                 ranges.append(DateRange(from: from, to: to))
             }
             value = .ranges(ranges)
@@ -101,10 +117,11 @@ public enum AnswerParser {
                 if q.mustBePast && r.to > today { return "item \(i + 1) ends in the future; only periods that have ended count" }
                 if r.from.year < 1900 { return "item \(i + 1) starts too long ago; check the year" }
             }
-            for problem in Calculations.validate(rs) {
+            if let problem = Calculations.firstProblem(rs) {
                 switch problem {
                 case .returnBeforeDeparture(let i): return "item \(i + 1): the return date is before the departure date"
                 case .overlap(let a, let b): return "items \(a + 1) and \(b + 1) overlap; you cannot leave again before coming back"
+                case .tooMany(let n, _): return tooManyRanges(n)
                 }
             }
         default: break
@@ -139,6 +156,10 @@ public enum AnswerParser {
             pence = parts[1].count == 1 ? p * 10 : p
         }
         return pounds * 100 + pence
+    }
+
+    static func tooManyRanges(_ count: Int) -> String {
+        "there are \(count) periods; at most \(Calculations.maximumRanges) can be given (join trips that follow each other, or ask an adviser)"
     }
 
     static func optionList(_ q: Question) -> String { q.options.map(\.id).joined(separator: ", ") }

@@ -6,7 +6,9 @@ public enum AnswersFile {
         let root: AnswerInput
         switch JSONReader.parse(text) {
         case .success(let r): root = r
-        case .failure(let f): return .failure(AnswerProblem("the answers file is not valid JSON (\(f))"))
+        case .failure(let f):
+            return .failure(AnswerProblem("the answers file is not valid JSON (\(f))",
+                                          withoutValues: "the answers file is not valid JSON (line \(f.line): \(f.withoutValues))"))
         }
         guard case .object(let object) = root else {
             return .failure(AnswerProblem("the answers file must be a JSON object keyed by question id"))
@@ -33,7 +35,7 @@ public enum AnswersFile {
             if case .null = object[key]! { continue }
             switch AnswerParser.parse(object[key]!, for: q, today: today) {
             case .success(let v): answers[key] = v
-            case .failure(let problem): return .failure(AnswerProblem("answer \"\(key)\": \(problem.message)"))
+            case .failure(let problem): return .failure(problem.about("answer \"\(key)\": "))
             }
         }
         let carried = AnswerMigration.merge(old, flows: flows).answers

@@ -5,10 +5,15 @@ import LotrFlow
 public struct TraceStep: Hashable, Sendable {
     public var question: String
     public var stage: Stage
-    /// The condition that chose the route, or nil for the default route.
+    /// The condition that chose the route, or nil for the default route. It spells out the
+    /// answer (`status == 'visitor'`), so it is for the screen, never for logs or stderr.
     public var condition: String?
     public var target: String
     public var handOff: Bool
+    /// Which of the question's routes was taken (1-based), of how many, and where it is written.
+    public var routeNumber: Int
+    public var routeCount: Int
+    public var routeLocation: SourceLocation
 }
 
 public struct Assessment: Sendable {
@@ -45,17 +50,18 @@ public enum Engine {
                 return Assessment(path: path, trace: trace, next: q, outcome: nil, today: today)
             }
             path.append(id)
-            guard let route = q.next.first(where: { $0.condition.map { evaluator.isTrue($0.expr) } ?? true }) else { break }
+            guard let index = q.next.firstIndex(where: { $0.condition.map { evaluator.isTrue($0.expr) } ?? true }) else { break }
+            let route = q.next[index]
             taken.append(TakenRoute(question: q, route: route))
+            let target: String?, handOff: Bool
             switch route.target {
-            case .node(let n):
-                trace.append(TraceStep(question: id, stage: q.stage, condition: route.condition?.text, target: n, handOff: false))
-                node = n
-            case .nextStage:
-                let n = flows.startAfter(q.stage)
-                trace.append(TraceStep(question: id, stage: q.stage, condition: route.condition?.text, target: n ?? "", handOff: true))
-                node = n
+            case .node(let n): (target, handOff) = (n, false)
+            case .nextStage: (target, handOff) = (flows.startAfter(q.stage), true)
             }
+            trace.append(TraceStep(question: id, stage: q.stage, condition: route.condition?.text, target: target ?? "",
+                                   handOff: handOff, routeNumber: index + 1, routeCount: q.next.count,
+                                   routeLocation: route.location))
+            node = target
         }
         // Unreachable for validated flows; a safe answer rather than a crash.
         return Assessment(path: path, trace: trace, next: nil, outcome: nil, today: today)

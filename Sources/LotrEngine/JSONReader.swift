@@ -4,6 +4,13 @@ public enum JSONReader {
     public struct Failure: Error, CustomStringConvertible {
         public var line: Int
         public var message: String
+        /// The message without any text from the document (which holds answers).
+        public var withoutValues: String
+        init(line: Int, message: String, withoutValues: String? = nil) {
+            self.line = line
+            self.message = message
+            self.withoutValues = withoutValues ?? message
+        }
         public var description: String { "line \(line): \(message)" }
     }
 
@@ -27,9 +34,9 @@ public enum JSONReader {
         let chars: [Unicode.Scalar]
         var i = 0
 
-        func fail(_ message: String) -> Failure {
+        func fail(_ message: String, withoutValues: String? = nil) -> Failure {
             let line = chars[..<min(i, chars.count)].filter { $0 == "\n" }.count + 1
-            return Failure(line: line, message: message)
+            return Failure(line: line, message: message, withoutValues: withoutValues)
         }
 
         mutating func skipSpace() {
@@ -59,7 +66,7 @@ public enum JSONReader {
                     skipSpace()
                     try expect(":")
                     skipSpace()
-                    if object[key] != nil { throw fail("the key \"\(key)\" appears twice") }
+                    if object[key] != nil { throw fail("the key \"\(key)\" appears twice", withoutValues: "a key appears twice") }
                     object[key] = try value(depth: depth + 1)
                     skipSpace()
                     guard i < chars.count else { throw fail("the object is not closed with }") }
@@ -141,10 +148,11 @@ public enum JSONReader {
             let start = i
             while i < chars.count, "-+.eE0123456789".unicodeScalars.contains(chars[i]) { i += 1 }
             let text = String(String.UnicodeScalarView(chars[start..<i]))
-            guard !text.isEmpty else { throw fail("unexpected character `\(chars[i])`") }
+            guard !text.isEmpty else { throw fail("unexpected character `\(chars[i])`", withoutValues: "unexpected character") }
             if let n = Int(text) { return .integer(n) }
             guard text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }), text.filter({ $0 == "." }).count == 1 else {
-                throw fail("`\(text)` is not a number this tool accepts")
+                throw fail("`\(text)` is not a number this tool accepts",
+                           withoutValues: "a number this tool does not accept (whole numbers, or amounts such as 1258.50)")
             }
             return .decimal(text)
         }

@@ -62,6 +62,8 @@ public enum EngineMessages {
         // AnswerMigration (a resumed session whose questions were replaced)
         MessagePattern("your earlier answers to {0} questions were joined into one list: “{1}”. Please check it",
                        "你早前對 {0} 條問題的答案已合併為一個清單：「{1}」。請核對。"),
+        MessagePattern("there are {0} periods; at most {1} can be given (join trips that follow each other, or ask an adviser)",
+                       "共有 {0} 段期間；最多只可以填 {1} 段（請把緊接的行程合併，或請教顧問）。"),
         // AnswerParser.parse (answers files)
         MessagePattern("answer yes or no", "請回答是或否（yes / no）。"),
         MessagePattern("'{0}' is not one of the options: {1}", "「{0}」不是其中一個選項（{1}）。"),

@@ -50,11 +50,24 @@ public enum FlowLoader {
         var builder = FlowBuilder(log: log)
         for file in files {
             builder.read(path: file.path, contents: file.contents)
+            warnIfCutOff(file, log: log)
         }
         builder.version = contentHash(files.map(\.contents))
         let flows = builder.finish()
         if let flows { Validator(flows: flows, log: log, broken: builder.brokenIDs).run() }
         return LoadResult(flows: log.hasErrors ? nil : flows, diagnostics: log.sorted)
+    }
+
+    /// A file cut short (a copy or an upload stopped part-way) usually ends in the middle of a
+    /// line, and what is left can still read as valid YAML with its last text shortened. Text
+    /// files end with a line break, so a file without one is flagged at its last line
+    /// (`check --strict` fails on it).
+    static func warnIfCutOff(_ file: (path: String, contents: String), log: DiagnosticLog) {
+        guard let last = file.contents.utf8.last, last != UInt8(ascii: "\n") else { return }
+        let lines = file.contents.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        log.warning(SourceLocation(file: file.path, line: lines, column: 1),
+                    "the file ends in the middle of this line, without a line break: its last item may have been cut off",
+                    fix: "check that the last item is complete, then end the file with a line break")
     }
 
     /// FNV-1a over the files' bytes: stable across runs and machines (Swift's Hasher is not).

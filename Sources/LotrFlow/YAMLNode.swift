@@ -63,6 +63,11 @@ struct YAMLMap {
             log.error(LotrFlow.location(of: v, in: file), "`\(key)` in \(what) must be a single value", fix: nil)
             return nil
         }
+        if let bad = TerminalControl.first(in: s) {
+            log.error(LotrFlow.location(of: v, in: file), "`\(key)` in \(what) contains the terminal control character \(bad)",
+                      fix: "remove it: texts are shown on terminals, where it would act instead of showing")
+            return nil
+        }
         return s
     }
 
@@ -127,6 +132,11 @@ func readText(_ node: Node, file: String, what: String, log: DiagnosticLog) -> L
             log.error(location(of: p.value, in: file), "the `\(p.key)` text in \(what) is empty", fix: "write the text, or remove the line")
             continue
         }
+        if let bad = TerminalControl.first(in: s) {
+            log.error(location(of: p.value, in: file), "the `\(p.key)` text in \(what) contains the terminal control character \(bad)",
+                      fix: "remove it: texts are shown on terminals, where it would act instead of showing (line breaks are fine)")
+            continue
+        }
         values[p.key] = s
     }
     guard values["en"] != nil else {
@@ -137,6 +147,37 @@ func readText(_ node: Node, file: String, what: String, log: DiagnosticLog) -> L
         log.warning(map.location, "\(what) has no \(language) translation", fix: "add `\(language):`")
     }
     return LocalizedText(values)
+}
+
+/// Characters a terminal acts on rather than shows: C0 controls other than the line break
+/// (ESC starts escape sequences, BEL rings, CR and backspace overwrite), DEL, and C1 controls
+/// (U+0080–U+009F; U+009B is a one-character escape sequence on some terminals).
+public enum TerminalControl {
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x0A) || (0x7F...0x9F).contains(v)
+    }
+
+    /// The first such character in `text`, named for a person ("ESC (U+001B)"), or nil.
+    public static func first(in text: String) -> String? {
+        guard let s = text.unicodeScalars.first(where: isControl) else { return nil }
+        let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x09: "tab", 0x0D: "carriage return",
+                                       0x1B: "ESC", 0x7F: "DEL", 0x9B: "CSI"]
+        let hex = String(s.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return names[s.value].map { "\($0) (\(code))" } ?? code
+    }
+
+    /// `text` safe to send to a terminal: line breaks kept, tabs as a space, every other control
+    /// character as U+FFFD, so that nothing in it acts on the terminal.
+    public static func neutralized(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if !isControl(s) { out.append(s) } else { out.append(s == "\t" ? " " : "\u{FFFD}") }
+        }
+        return String(out)
+    }
 }
 
 func location(of node: Node, in file: String) -> SourceLocation {

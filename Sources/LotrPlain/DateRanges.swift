@@ -111,12 +111,11 @@ extension PlainSession {
 
     func add(_ range: DateRange, to items: inout [DateRange], _ q: Question) {
         let candidate = items + [range]
-        for problem in Calculations.validate(candidate) {
-            if case .overlap(let a, let b) = problem, b == items.count || a == items.count {
-                let other = a == items.count ? b : a
-                say(t(.overlap, other + 1, span(items[other].from, items[other].to)))
-                return
-            }
+        // The items already listed do not overlap each other, so an overlap found involves the new one.
+        if case .overlap(let a, let b)? = Calculations.firstProblem(candidate), b == items.count || a == items.count {
+            let other = a == items.count ? b : a
+            say(t(.overlap, other + 1, span(items[other].from, items[other].to)))
+            return
         }
         if let problem = TypedInput.ranges(candidate, for: q, today: today) {
             say(t(.notAdded, localized(problem).message))

@@ -71,8 +71,10 @@ public final class StandardOutput: LineWriter {
         if promptPending { write("") }
     }
 
+    /// Nothing reaches the terminal raw: a control character (from a flow text or a typed
+    /// answer echoed back) would act on it instead of showing.
     func emit(_ s: String) {
-        handle.write(Data(s.utf8))
+        handle.write(Data(TerminalControl.neutralized(s).utf8))
     }
 }
 

@@ -18,28 +18,43 @@ public enum ExportFile {
     }
 
     public static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
-        var template = Array((dir + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
+        // The name must be a file's: not empty, not "." or "..", not a folder that exists.
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let name = String(parts.last ?? "")
+        if name.isEmpty {
+            throw Failure(path: path, reason: path.isEmpty ? "no file name was given" : "it names a folder; add a file name such as note.md")
+        }
+        if name == "." || name == ".." {
+            throw Failure(path: path, reason: "“\(name)” is not a file name; give one such as note.md")
+        }
+        var st = stat()
+        if stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR {
+            throw Failure(path: path, reason: "it is a folder; add a file name such as \(path)/note.md")
+        }
+        let dir = parts.count > 1 ? parts.dropLast().joined(separator: "/") : "."
+        var template = Array(((dir.isEmpty ? "/" : dir) + "/." + name + ".XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw Failure(path: path, reason: reason(errno)) }
         let temp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = fchmod(fd, 0o600) == 0
-        let bytes = Array(text.utf8)
+        // The first failing call's errno, taken at once: a later call may change errno.
+        var failure: Int32 = 0
+        if fchmod(fd, 0o600) != 0 { failure = errno }
+        var bytes = Array(text.utf8)
+        defer { Scrub.overwrite(&bytes) }
         var written = 0
-        while ok && written < bytes.count {
+        while failure == 0 && written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
-            if n <= 0 { ok = false; break }
+            if n < 0 { failure = errno; break }
+            if n == 0 { failure = ENOSPC; break }
             written += n
         }
-        let failure = errno
-        ok = ok && fsync(fd) == 0
+        if failure == 0 && fsync(fd) != 0 { failure = errno }
         close(fd)
-        guard ok, rename(temp, path) == 0 else {
-            let why = reason(failure != 0 ? failure : errno)
+        if failure == 0 && rename(temp, path) != 0 { failure = errno }
+        guard failure == 0 else {
             unlink(temp)
-            throw Failure(path: path, reason: why)
+            throw Failure(path: path, reason: reason(failure))
         }
     }
 
@@ -49,6 +64,9 @@ public enum ExportFile {
         case ENOENT: return "the folder does not exist"
         case ENOSPC: return "the disk is full"
         case EISDIR: return "it is a folder"
+        case ENOTDIR: return "a part of the path is a file, not a folder"
+        case EROFS: return "the filesystem is read-only"
+        case ENAMETOOLONG: return "the name is too long"
         default: return String(cString: strerror(code))
         }
     }

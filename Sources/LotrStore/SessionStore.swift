@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LotrEngine
 import LotrFlow
 
@@ -42,11 +43,21 @@ public final class SessionStore: Sendable {
     /// Opens (creating when needed) the store in `directory`: the folder is made private (0700)
     /// and the files readable by their owner only (0600). `busyTimeout` is how long to wait for
     /// another lotr to finish a write before reporting the file as locked.
+    ///
+    /// An existing file is first opened read-only and checked: a damaged file is reported and
+    /// left exactly as it was (setting up the journal for writing would already change it).
+    /// A folder or file that is a symbolic link is refused: nothing is created, chmod-ed or
+    /// written through one.
     public static func open(directory: String, busyTimeout: TimeInterval = 2,
                             now: @escaping @Sendable () -> Date = { Date() }) throws -> SessionStore {
         let path = directory + "/" + fileName
         do {
             try makePrivateDirectory(directory)
+            if try existingFile(path) {
+                let check = try readOnlyQueue(path, busyTimeout: busyTimeout)
+                try verify(check, path: path)
+                try check.close()
+            }
             try createPrivateFile(path)
             var config = Configuration()
             config.journalMode = .wal
@@ -59,8 +70,6 @@ public final class SessionStore: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 // Deleted sessions are overwritten, not merely unlinked from the b-tree.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-                guard check == ["ok"] else { throw SessionStoreError.corrupt(path: path) }
             }
             try migrator.migrate(queue)
             let store = SessionStore(directory: directory, path: path, queue: queue, now: now)
@@ -69,6 +78,102 @@ public final class SessionStore: Sendable {
         } catch {
             throw SessionStoreError.from(error, path: path)
         }
+    }
+
+    /// Opens the store only to read it (`sessions list`, `show`, `export`): nothing is created,
+    /// no permission is changed and nothing is written, so it works on a full disk, a read-only
+    /// filesystem or a file made read-only (0400). nil when there is no saved-sessions file.
+    public static func openForReading(directory: String, busyTimeout: TimeInterval = 2) throws -> SessionStore? {
+        let path = directory + "/" + fileName
+        do {
+            if try isSymbolicLink(directory) {
+                throw SessionStoreError.unavailable(path: directory, reason: "it is a symbolic link; lotr uses only a real folder")
+            }
+            guard try existingFile(path) else { return nil }
+            var queue: DatabaseQueue
+            do {
+                queue = try readOnlyQueue(path, busyTimeout: busyTimeout)
+                try verify(queue, path: path)
+            } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL]
+                .contains(ResultCode(rawValue: error.extendedResultCode.rawValue & 0xFF)) {
+                // SQLite reads a WAL-mode file only if it can create the -shm file beside it,
+                // which a read-only filesystem does not allow: read a copy in memory instead.
+                queue = try inMemoryCopy(path)
+                try verify(queue, path: path)
+            }
+            return SessionStore(directory: directory, path: path, queue: queue, now: { Date() })
+        } catch {
+            throw SessionStoreError.from(error, path: path)
+        }
+    }
+
+    /// `openForReading` in the default folder.
+    public static func openDefaultForReading(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SessionStore? {
+        guard let directory = defaultDirectory(environment: environment) else {
+            throw SessionStoreError.unavailable(path: "~/.local/share/lotr", reason: "neither HOME nor XDG_DATA_HOME is set")
+        }
+        return try openForReading(directory: directory)
+    }
+
+    /// The file's bytes, read once, as a read-only database in memory. The copy's header is
+    /// marked as using a rollback journal (bytes 18 and 19), since a database in memory cannot
+    /// have a WAL file; the file itself is never touched.
+    static func inMemoryCopy(_ path: String) throws -> DatabaseQueue {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SessionStoreError.unavailable(path: path, reason: "it cannot be read")
+        }
+        guard data.count >= 100, let buffer = sqlite3_malloc64(UInt64(data.count)) else {
+            throw SessionStoreError.corrupt(path: path)
+        }
+        let bytes = buffer.assumingMemoryBound(to: UInt8.self)
+        data.copyBytes(to: bytes, count: data.count)
+        if bytes[18] == 2 && bytes[19] == 2 { bytes[18] = 1; bytes[19] = 1 }
+        var config = Configuration()
+        config.label = "lotr.sessions.copy"
+        let queue = try DatabaseQueue(configuration: config)
+        try queue.inDatabase { db in
+            let rc = sqlite3_deserialize(db.sqliteConnection, "main", bytes, Int64(data.count), Int64(data.count),
+                                         UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY))
+            guard rc == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: rc)) }
+        }
+        return queue
+    }
+
+    static func readOnlyQueue(_ path: String, busyTimeout: TimeInterval) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "lotr.sessions.read"
+        return try DatabaseQueue(path: path, configuration: config)
+    }
+
+    /// SQLite's own check of every page, and the tables lotr needs.
+    static func verify(_ queue: DatabaseQueue, path: String) throws {
+        try queue.read { db in
+            let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+            guard check == ["ok"] else { throw SessionStoreError.corrupt(path: path) }
+        }
+    }
+
+    /// Whether the file exists, refusing a symbolic link (or anything but a plain file).
+    static func existingFile(_ path: String) throws -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0 else {
+            if errno == ENOENT { return false }
+            throw SessionStoreError.unavailable(path: path, reason: errno == EACCES ? "permission denied" : "it cannot be read")
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return true
+        case S_IFLNK: throw SessionStoreError.unavailable(path: path, reason: "it is a symbolic link; lotr saves only to a real file")
+        case S_IFDIR: throw SessionStoreError.unavailable(path: path, reason: "it is a folder, not a file")
+        default: throw SessionStoreError.unavailable(path: path, reason: "it is not a plain file")
+        }
+    }
+
+    static func isSymbolicLink(_ path: String) throws -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return false }
+        return st.st_mode & S_IFMT == S_IFLNK
     }
 
     init(directory: String, path: String, queue: DatabaseQueue, now: @escaping @Sendable () -> Date) {
@@ -143,6 +248,32 @@ public final class SessionStore: Sendable {
                 VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM answer WHERE ref = ?))
                 ON CONFLICT (ref, question) DO UPDATE SET value = excluded.value
                 """, arguments: [reference, question, StoredValue.encode(value), reference])
+        }
+    }
+
+    /// Saves several answers and notes in one transaction: what a front end kept while saving
+    /// was off, written at once when it works again. A nil note removes the note.
+    public func saveAll(_ reference: String, answers: [(question: String, value: Value)], notes: [(question: String, text: String?)],
+                        position: String?) throws {
+        try perform { db in
+            try self.touch(db, reference, position: position)
+            for a in answers {
+                try db.execute(sql: """
+                    INSERT INTO answer (ref, question, value, seq)
+                    VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM answer WHERE ref = ?))
+                    ON CONFLICT (ref, question) DO UPDATE SET value = excluded.value
+                    """, arguments: [reference, a.question, StoredValue.encode(a.value), reference])
+            }
+            for n in notes {
+                if let text = n.text, !text.isEmpty {
+                    try db.execute(sql: """
+                        INSERT INTO note (ref, question, text) VALUES (?, ?, ?)
+                        ON CONFLICT (ref, question) DO UPDATE SET text = excluded.text
+                        """, arguments: [reference, n.question, text])
+                } else {
+                    try db.execute(sql: "DELETE FROM note WHERE ref = ? AND question = ?", arguments: [reference, n.question])
+                }
+            }
         }
     }
 
@@ -319,6 +450,9 @@ public final class SessionStore: Sendable {
     // MARK: Permissions
 
     static func makePrivateDirectory(_ directory: String) throws {
+        if try isSymbolicLink(directory) {
+            throw SessionStoreError.unavailable(path: directory, reason: "it is a symbolic link; lotr uses only a real folder")
+        }
         var isDir: ObjCBool = false
         if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) {
             do {
@@ -339,9 +473,18 @@ public final class SessionStore: Sendable {
     /// Creates the file owner-only before SQLite opens it: SQLite gives its -wal and -shm files
     /// the same permissions as the database file.
     static func createPrivateFile(_ path: String) throws {
-        let fd = systemOpen(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // O_NOFOLLOW: a symbolic link put there between the check and now is refused too.
+        let fd = systemOpen(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw SessionStoreError.unavailable(path: path, reason: errno == EACCES ? "permission denied" : "the file cannot be opened")
+            let reason: String
+            switch errno {
+            case EACCES, EPERM: reason = "permission denied"
+            case ELOOP: reason = "it is a symbolic link; lotr saves only to a real file"
+            case EROFS: reason = "the filesystem is read-only"
+            case ENOSPC: reason = "the disk is full"
+            default: reason = "the file cannot be opened"
+            }
+            throw SessionStoreError.unavailable(path: path, reason: reason)
         }
         let ok = fchmod(fd, 0o600) == 0
         close(fd)
@@ -349,8 +492,12 @@ public final class SessionStore: Sendable {
     }
 
     /// Owner-only permissions on the database and the WAL files that exist right now.
+    /// Never through a symbolic link: each file is opened without following one, then fchmod-ed.
     func tightenPermissions() {
-        for suffix in ["", "-wal", "-shm", "-journal"] { _ = chmod(path + suffix, 0o600) }
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let fd = systemOpen(path + suffix, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0)
+            if fd >= 0 { _ = fchmod(fd, 0o600); close(fd) }
+        }
     }
 }
 

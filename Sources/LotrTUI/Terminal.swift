@@ -69,9 +69,8 @@ public struct TerminalOptions: Sendable {
 ///   SIGTRAP) run `endwin()` and then die of the same signal with the default action. These
 ///   handlers replace the Swift runtime's crash backtracer while the terminal is active, so its
 ///   interactive prompt (which can wait for a key) cannot appear and nothing is printed over the
-///   screen. `SWIFT_BACKTRACE` cannot be changed from inside the program (the runtime reads it
-///   before `main`); a launcher that wants the runtime's report outside the TUI can export
-///   `SWIFT_BACKTRACE=enable=no` or `interactive=no` itself.
+///   screen. (The program also removes the backtracer's handlers at start-up, in every mode:
+///   see `CrashReports` in the lotr target.)
 /// - `exit()` while active runs `endwin()` from an `atexit` hook.
 /// The adapter never writes to stdout or stderr itself.
 public final class Terminal: TerminalDevice {
@@ -82,6 +81,9 @@ public final class Terminal: TerminalDevice {
     public let unicode: Bool
     /// Input reached its end (the terminal went away); `nextEvent` now only returns `.terminate`.
     public private(set) var inputClosed = false
+    /// The signal (SIGTERM, SIGHUP, SIGQUIT) that ended the program, once `.terminate` came of one:
+    /// the caller exits with 128 + it, as a shell reports a program killed by that signal.
+    public private(set) var terminatingSignal: Int32?
 
     private let options: TerminalOptions
     private var screen: OpaquePointer?
@@ -302,7 +304,8 @@ public final class Terminal: TerminalDevice {
     public func nextEvent(timeoutMilliseconds: Int?) -> Event {
         let start = Terminal.nowMilliseconds()
         while true {
-            if lotr_take_terminate() != 0 { return .terminate }
+            let signal = lotr_take_terminate()
+            if signal != 0 { terminatingSignal = signal; return .terminate }
             if lotr_take_interrupt() != 0 { return .interrupt }
             if let queued = takeQueued() { return queued }
             if inputClosed || screen == nil { return .terminate }

@@ -28,7 +28,7 @@ struct Decide: ParsableCommand {
     @Option(help: "Language of the texts (en or zh-Hant).")
     var lang: String = "en"
 
-    @Flag(help: "Print each step: which condition chose the next question (to standard error, without the answers).")
+    @Flag(help: "Print each step: which question led where, by which of its routes (to standard error, without the answers).")
     var trace = false
 
     func run() throws {
@@ -49,13 +49,15 @@ struct Decide: ParsableCommand {
         case .success(let a): parsed = a
         case .failure(let problem):
             // Name the answer at fault, never its value: answers stay off standard error.
-            printError("lotr decide: \(Redact.quotedValues(problem.message))")
+            printError("lotr decide: \(problem.withoutValues)")
             throw ExitCode(2)
         }
         let assessment = Engine.assess(flows, answers: parsed, today: day, language: lang)
         if trace {
+            // The question and the route taken, never the condition: it spells out the answer.
             for step in assessment.trace {
-                let how = step.condition.map { "`\($0)` held" } ?? "default"
+                let file = step.routeLocation.file.split(separator: "/").last.map(String.init) ?? step.routeLocation.file
+                let how = "route \(step.routeNumber) of \(step.routeCount)\(step.condition == nil ? ", default" : ""), \(file):\(step.routeLocation.line)"
                 printError("trace: \(step.question) [\(step.stage.rawValue)] → \(step.handOff ? "next stage: " : "")\(step.target) (\(how))")
             }
         }
@@ -66,22 +68,5 @@ struct Decide: ParsableCommand {
         case .markdown: print(report.markdown(), terminator: "")
         }
         if !assessment.isComplete { throw ExitCode(3) }
-    }
-}
-
-enum Redact {
-    /// Replaces every 'quoted' value in a message with '…', keeping the message's sense.
-    static func quotedValues(_ message: String) -> String {
-        var out = "", inQuote = false
-        for c in message {
-            if c == "'" {
-                out.append(c)
-                if !inQuote { out += "…" }
-                inQuote.toggle()
-            } else if !inQuote {
-                out.append(c)
-            }
-        }
-        return out
     }
 }

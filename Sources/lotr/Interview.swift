@@ -84,6 +84,11 @@ func environmentValue(_ name: String) -> String? {
 }
 
 func runInterview(_ settings: InterviewSettings) throws {
+    if settings.kiosk, let problem = ProcessSafety.kioskPINProblem(ProcessSafety.kioskPIN) {
+        printError("lotr: \(problem).")
+        throw ExitCode(2)
+    }
+    if settings.kiosk { ProcessSafety.hardenKiosk() }
     let day = try parseToday(settings.today)
     // getenv, not ProcessInfo: copying the whole environment into a dictionary costs time
     // before the first frame.
@@ -136,8 +141,7 @@ func runInterview(_ settings: InterviewSettings) throws {
         }
     }
     if settings.kiosk {
-        Kiosk.hardenProcess()
-        let pin = ProcessInfo.processInfo.environment["LOTR_KIOSK_PIN"]
+        let pin = ProcessSafety.kioskPIN
         let model = KioskModel(interview: initial, settings: .init(idleSeconds: settings.idleSeconds, pin: pin))
         // Below the minimum size a kiosk still does not quit: only staff leave it.
         _ = runApp(on: terminal, initial: model, options: RunOptions(quitWhenTooSmall: false), update: { model, event in
@@ -163,6 +167,10 @@ func runInterview(_ settings: InterviewSettings) throws {
                   : "Case \(ref) is saved. To carry on later: lotr --resume \(ref)")
         }
     }
+    host.stopPrinting()
+    // Ended by SIGTERM, SIGHUP or SIGQUIT: say so in the exit status, as the shell does for a
+    // program the signal killed (the answers were saved and the terminal restored first).
+    if let signal = terminal.terminatingSignal { throw ExitCode(128 + signal) }
 }
 
 /// The local time for file-note names: `2026-11-23-1405`.
@@ -190,16 +198,6 @@ enum Splash {
         }
         s.write(zh ? "載入中……" : "Loading…", row: 6, col: 2, style: .dim)
         return s
-    }
-}
-
-enum Kiosk {
-    /// No core dumps (they would hold answers) and no job-control stops.
-    static func hardenProcess() {
-        var limit = rlimit(rlim_cur: 0, rlim_max: 0)
-        _ = setrlimit(Int32(RLIMIT_CORE.rawValue), &limit)
-        signal(SIGTSTP, SIG_IGN)
-        signal(SIGQUIT, SIG_IGN)
     }
 }
 
@@ -248,7 +246,33 @@ final class InterviewHost {
         return .success(URL(fileURLWithPath: dir).appendingPathComponent(name).path)
     }
 
+    /// `lp` running in the background, if any; looked at after every event (the run loop's
+    /// one-second tick included).
+    private var printJob: PrintJob?
+
+    /// Ends a print job still running (the program is leaving).
+    func stopPrinting() {
+        printJob?.stop()
+        printJob = nil
+    }
+
+    private func checkPrintJob(_ model: inout InterviewModel) {
+        guard let job = printJob else { return }
+        if let status = job.exitStatus {
+            printJob = nil
+            (model.message, model.messageIsError) = status == 0
+                ? ("Sent the checklist to the printer.", false)
+                : ("The printer command failed (lp exit \(status)).", true)
+        } else if job.isOverTime {
+            job.stop()
+            printJob = nil
+            model.message = "The printer did not answer within \(Int(job.limit)) seconds; printing was stopped. Check the printer, then press p again."
+            model.messageIsError = true
+        }
+    }
+
     func perform(_ model: inout InterviewModel) {
+        checkPrintJob(&model)
         keeper?.syncTicks(model)
         for effect in model.effects {
             switch effect {
@@ -275,7 +299,10 @@ final class InterviewHost {
                     continue
                 }
                 let note = fileNote(model)
-                let text: String
+                var text: String
+                // The rendered note is overwritten once written, so it does not outlive a
+                // kiosk's wipe in memory this program holds (README, "What stays in memory").
+                defer { Scrub.overwrite(&text) }
                 switch format {
                 case .markdown: text = note.markdown()
                 case .text: text = note.text()
@@ -292,23 +319,59 @@ final class InterviewHost {
                     model.messageIsError = true
                 }
             case .print:
+                guard printJob == nil else {
+                    model.message = "Still printing the last one; wait for it to finish."
+                    model.messageIsError = true
+                    continue
+                }
                 // A kiosk prints only the result and checklist to take away; a desk prints the file note.
-                let text = kioskExportDir != nil
+                var text = kioskExportDir != nil
                     ? Report(flows: flows, assessment: model.assessment, answers: model.answers, language: model.language).text()
                     : fileNote(model).text()
-                (model.message, model.messageIsError) = Printer.print(text)
+                switch PrintJob.start(text) {
+                case .success(let job):
+                    printJob = job
+                    model.message = "Printing…"
+                    model.messageIsError = false
+                case .failure(let why):
+                    model.message = why.message
+                    model.messageIsError = true
+                }
+                Scrub.overwrite(&text)
             }
         }
         model.effects = []
     }
 }
 
-enum Printer {
-    /// Sends plain text to `lp` when the machine has it; says so plainly when it does not.
-    static func print(_ text: String) -> (String, Bool) {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+/// One run of `lp`, in the background: the interface keeps answering keys, the kiosk's idle
+/// wipe and signals keep working, and a printer that never answers is stopped after a time limit.
+final class PrintJob: @unchecked Sendable {
+    /// Seconds `lp` may take; `LOTR_PRINT_SECONDS` changes it (README, "Printing").
+    static var timeLimit: TimeInterval {
+        if let raw = environmentValue("LOTR_PRINT_SECONDS"), let n = Double(raw), n > 0 { return n }
+        return 60
+    }
+
+    let process: Process
+    let started = Date()
+    let limit: TimeInterval
+    private let lock = NSLock()
+    private var status: Int32?
+
+    /// Starts `lp` with `text` on its standard input, or says why it cannot.
+    struct Problem: Error { var message: String }
+
+    /// The text on its way to lp, owned by the writing thread alone once handed over.
+    private final class Bytes: @unchecked Sendable {
+        var data: Data
+        init(_ data: Data) { self.data = data }
+    }
+
+    static func start(_ text: String, limit: TimeInterval = PrintJob.timeLimit) -> Result<PrintJob, Problem> {
+        let paths = (environmentValue("PATH") ?? "/usr/bin:/bin").split(separator: ":")
         guard let lp = paths.map({ "\($0)/lp" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            return ("No printer command (lp) on this computer. Use e to save a file note instead.", true)
+            return .failure(Problem(message: "No printer command (lp) on this computer. Use e to save a file note instead."))
         }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: lp)
@@ -316,54 +379,97 @@ enum Printer {
         p.standardInput = pipe
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
+        let job = PrintJob(process: p, limit: limit)
+        p.terminationHandler = { finished in job.finish(finished.terminationStatus) }
         do {
             try p.run()
-            pipe.fileHandleForWriting.write(Data(text.utf8))
-            try pipe.fileHandleForWriting.close()
-            p.waitUntilExit()
-            return p.terminationStatus == 0 ? ("Sent the checklist to the printer.", false) : ("The printer command failed (lp exit \(p.terminationStatus)).", true)
         } catch {
-            return ("Could not run lp: \(error.localizedDescription)", true)
+            return .failure(Problem(message: "Could not run lp: \(error.localizedDescription)"))
         }
+        // Written from another thread: a printer that reads slowly (or not at all) must not
+        // hold up the interface once the pipe is full. The bytes are overwritten once written.
+        let bytes = Bytes(Data(text.utf8))
+        let writer = pipe.fileHandleForWriting
+        signal(SIGPIPE, SIG_IGN)
+        DispatchQueue.global().async {
+            try? writer.write(contentsOf: bytes.data)
+            try? writer.close()
+            bytes.data.resetBytes(in: 0..<bytes.data.count)
+        }
+        return .success(job)
+    }
+
+    init(process: Process, limit: TimeInterval) {
+        self.process = process
+        self.limit = limit
+    }
+
+    private func finish(_ code: Int32) {
+        lock.lock()
+        status = code
+        lock.unlock()
+    }
+
+    /// lp's exit status once it has ended.
+    var exitStatus: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return status
+    }
+
+    var isOverTime: Bool { Date().timeIntervalSince(started) > limit }
+
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
     }
 }
 
-/// Saves the interview as it goes (one transaction per confirmed answer) in the session store,
-/// and says so once, plainly, if saving is not possible: the interview always carries on.
+/// Saves the interview as it goes (one transaction per confirmed answer) in the session store.
+/// When saving fails (full disk, a locked or unusable file) the interview carries on: the
+/// answers not yet saved are remembered, the model says so (header, quit question, the full
+/// reason), every later answer tries again, and the first save that works writes them all at once.
 final class SessionKeeper {
     let flowVersion: String
     let language: String
-    private var opened = false
     private var storage: SessionStore?
     private(set) var reference: String?
     private var savedTicks: Set<String> = []
+    /// Why saving is off, in full; nil while it works.
     private var failure: String?
+    /// Question ids whose answers (and notes) are not saved yet, in the order confirmed.
+    private var unsavedAnswers: [String] = []
+    private var unsavedNotes: [String] = []
+    private var toldFailure = false
+    private let open: (_ retry: Bool) throws -> SessionStore
 
-    init(flowVersion: String, language: String) {
+    init(flowVersion: String, language: String,
+         open: @escaping (_ retry: Bool) throws -> SessionStore = { retry in
+             // A retry waits less for a lock: it happens on a key press.
+             guard let directory = SessionStore.defaultDirectory() else {
+                 throw SessionStoreError.unavailable(path: "~/.local/share/lotr", reason: "neither HOME nor XDG_DATA_HOME is set")
+             }
+             return try SessionStore.open(directory: directory, busyTimeout: retry ? 0.5 : 2)
+         }) {
         self.flowVersion = flowVersion
         self.language = language
+        self.open = open
     }
 
-    /// Opened at the first save, not at start-up: the first screen should not wait for disk.
-    private var store: SessionStore? {
-        get {
-            if !opened {
-                opened = true
-                do {
-                    storage = try SessionStore.openDefault()
-                } catch let error as SessionStoreError {
-                    failure = error.savingOffMessage
-                } catch {
-                    failure = "Saving is off."
-                }
-            }
-            return storage
+    /// Opened at the first save, not at start-up (the first screen should not wait for disk),
+    /// and opened again after a failure.
+    private func currentStore() -> SessionStore? {
+        if let storage { return storage }
+        do {
+            storage = try open(failure != nil)
+        } catch {
+            failure = (error as? SessionStoreError)?.savingOffMessage ?? "Saving is off."
         }
-        set { storage = newValue }
+        return storage
     }
 
     func resume(_ typed: String, into model: inout InterviewModel) throws {
-        guard let store else { throw SessionStoreError.unavailable(path: "", reason: failure ?? "the session store cannot be opened") }
+        guard let store = currentStore() else { throw SessionStoreError.unavailable(path: "", reason: failure ?? "the session store cannot be opened") }
         // As people write it: k7m42q, K7M 42Q, k7m-42q.
         let ref = SessionReference.normalize(typed) ?? typed
         let resumed = try store.resume(ref, flows: model.flows, today: model.today)
@@ -390,49 +496,67 @@ final class SessionKeeper {
     }
 
     func save(_ question: String, in model: inout InterviewModel) {
-        guard let store, let value = model.answers[question] else { reportFailure(in: &model); return }
+        if !unsavedAnswers.contains(question) { unsavedAnswers.append(question) }
+        flush(&model)
+    }
+
+    func saveNote(_ question: String, in model: inout InterviewModel) {
+        if !unsavedNotes.contains(question) { unsavedNotes.append(question) }
+        flush(&model)
+    }
+
+    /// Writes everything not yet saved in one transaction, or records why it cannot.
+    private func flush(_ model: inout InterviewModel) {
+        guard let store = currentStore() else { markSavingOff(&model); return }
         do {
             let isNew = reference == nil
             if reference == nil {
                 reference = try store.create(flowVersion: flowVersion, language: language).reference
-                model.caseReference = reference
             }
+            model.caseReference = reference
             var position: String?
             if case .question(let next) = model.page { position = next }
-            try store.saveAnswer(reference!, question: question, value: value, position: position)
-            if isNew && model.message == nil {
+            // An answer confirmed and then removed (a new path) has nothing left to save.
+            let answers = unsavedAnswers.compactMap { q in model.answers[q].map { (question: q, value: $0) } }
+            let notes = unsavedNotes.map { (question: $0, text: model.notes[$0]) }
+            try store.saveAll(reference!, answers: answers, notes: notes, position: position ?? unsavedAnswers.last)
+            let recovered = failure != nil
+            unsavedAnswers = []
+            unsavedNotes = []
+            failure = nil
+            toldFailure = false
+            model.savingOff = nil
+            if recovered {
+                model.message = TUIStrings.text(.savingWorksAgain, model.language, String(answers.count))
+                model.messageIsError = false
+            } else if isNew && model.message == nil {
                 model.message = TUIStrings.text(.savedAsCase, model.language, reference!)
                 model.messageIsError = false
             }
-        } catch let error as SessionStoreError {
-            self.store = nil
-            failure = error.savingOffMessage
-            reportFailure(in: &model)
         } catch {
-            self.store = nil
-            failure = "Saving is off."
-            reportFailure(in: &model)
+            storage = nil
+            failure = (error as? SessionStoreError)?.savingOffMessage ?? "Saving is off."
+            markSavingOff(&model)
         }
     }
 
-    func saveNote(_ question: String, in model: inout InterviewModel) {
-        guard let store else { reportFailure(in: &model); return }
-        do {
-            if reference == nil {
-                reference = try store.create(flowVersion: flowVersion, language: language).reference
-                model.caseReference = reference
-            }
-            try store.saveNote(reference!, question: question, text: model.notes[question])
-        } catch {
-            self.store = nil
-            failure = (error as? SessionStoreError)?.savingOffMessage ?? "Saving is off."
-            reportFailure(in: &model)
+    /// The header and the quit question say what is not saved; the full reason is shown once
+    /// for each new failure (and is in the quit question for as long as it lasts).
+    private func markSavingOff(_ model: inout InterviewModel) {
+        guard let failure else { return }
+        let path = model.assessment.path
+        let first = unsavedAnswers.first.map { q in (path.firstIndex(of: q) ?? path.count) + 1 } ?? path.count + 1
+        model.savingOff = SavingOff(sinceQuestion: first, reason: failure)
+        if !toldFailure {
+            toldFailure = true
+            model.message = failure + " " + TUIStrings.text(.answersKeptUntilQuit, model.language)
+            model.messageIsError = true
         }
     }
 
     /// Ticks on the checklist are saved as they change.
     func syncTicks(_ model: InterviewModel) {
-        guard let store, let reference, model.ticks != savedTicks else { return }
+        guard let store = storage, let reference, model.ticks != savedTicks else { return }
         for item in model.ticks.symmetricDifference(savedTicks) {
             try? store.setTick(reference, item: item, ticked: model.ticks.contains(item))
         }
@@ -442,7 +566,7 @@ final class SessionKeeper {
     /// When the saved case was started and last changed, and the flows it was started on, for
     /// file notes written from inside the program (the same fields as `lotr sessions export`).
     func savedSession() -> Session? {
-        guard let reference, let store else { return nil }
+        guard let reference, let store = storage else { return nil }
         return try? store.load(reference).session
     }
 
@@ -450,13 +574,7 @@ final class SessionKeeper {
         // The model forgets its reference itself; the next answer starts a new saved session.
         reference = nil
         savedTicks = []
-    }
-
-    private var toldFailure = false
-    private func reportFailure(in model: inout InterviewModel) {
-        guard let failure, !toldFailure else { return }
-        toldFailure = true
-        model.message = failure + " " + TUIStrings.text(.answersKeptUntilQuit, model.language)
-        model.messageIsError = true
+        unsavedAnswers = []
+        unsavedNotes = []
     }
 }

@@ -6,6 +6,9 @@ import LotrFlow
 @main
 enum Main {
     static func main() {
+        // Before anything else: no crash report or core file that could carry answers, and the
+        // kiosk PIN out of the environment.
+        ProcessSafety.atStart()
         // The everyday call, `lotr` with interview options only, skips building ArgumentParser's
         // command tree: that reflection was a third of the time to the first frame
         // (BENCHMARKS.md). Any other call, and any call the quick reader is unsure of, goes to

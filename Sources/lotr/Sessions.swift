@@ -20,7 +20,10 @@ struct Sessions: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List saved sessions, most recent first.")
 
         func run() throws {
-            let store = try openStore()
+            guard let store = try openStoreForReading() else {
+                print("No saved sessions in \(SessionStore.defaultDirectory() ?? "~/.local/share/lotr").")
+                return
+            }
             let all = try storeCall { try store.list() }
             guard !all.isEmpty else {
                 print("No saved sessions in \(store.directory).")
@@ -96,7 +99,10 @@ struct Sessions: ParsableCommand {
 
     static func fileNote(_ reference: String, flowOptions: FlowOptions, today: String?) throws -> FileNote {
         let ref = try normalized(reference)
-        let store = try openStore()
+        guard let store = try openStoreForReading() else {
+            printError("lotr sessions: \(SessionStoreError.notFound(reference: ref))")
+            throw ExitCode(2)
+        }
         let flows = try flowOptions.load()
         let day = try parseToday(today)
         let resumed = try storeCall { try store.resume(ref, flows: flows, today: day) }
@@ -131,6 +137,11 @@ struct Sessions: ParsableCommand {
 
 private func openStore() throws -> SessionStore {
     try storeCall { try SessionStore.openDefault() }
+}
+
+/// Reading never needs to write: this works on a full disk or a read-only file or filesystem.
+private func openStoreForReading() throws -> SessionStore? {
+    try storeCall { try SessionStore.openDefaultForReading() }
 }
 
 /// Runs a store call, turning its typed errors into a message and an exit status.

@@ -151,6 +151,8 @@ private func engineMessages() throws -> [(english: String?, chinese: String)] {
         (TypedInput.ranges([range("2025-05-01", "2025-04-01")], for: trips, today: today)?.message, "第 1 項：回來的日期早於離開的日期。"),
         (TypedInput.ranges([range("2025-05-01", "2025-05-09"), range("2025-05-05", "2025-05-20")], for: trips, today: today)?.message,
          "第 1 項和第 2 項重疊；你不能在回來之前再次離開。"),
+        (TypedInput.ranges(Array(repeating: range("2025-05-01", "2025-05-09"), count: 1_001), for: trips, today: today)?.message,
+         "共有 1001 段期間；最多只可以填 1000 段（請把緊接的行程合併，或請教顧問）。"),
         // AnswerParser.parse, as `decide` reads an answers file
         (failure(AnswerParser.parse(.string("maybe"), for: inUK, today: today)), "請回答是或否（yes / no）。"),
         (failure(AnswerParser.parse(.string("c"), for: pick, today: today)), "「c」不是其中一個選項（a, b）。"),

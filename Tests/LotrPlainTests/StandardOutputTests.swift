@@ -29,3 +29,12 @@ private func captured(promptOnSameLine: Bool, _ body: (StandardOutput) -> Void) 
     }
     #expect(text == "Type a date as DD/MM/YYYY, ? for help:\nResult\n")
 }
+
+@Test func controlCharactersNeverReachTheTerminalRaw() {
+    let text = captured(promptOnSameLine: false) { out in
+        out.write("Title\u{1B}]0;owned\u{07} and \u{1B}[2J\u{9B}31m\tend")
+        out.prompt("Answer\u{8}\u{8}\u{8}:")
+    }
+    for c in ["\u{1B}", "\u{07}", "\u{9B}", "\u{8}", "\t"] { #expect(!text.contains(c), "\(c.unicodeScalars.first!.value)") }
+    #expect(text == "Title\u{FFFD}]0;owned\u{FFFD} and \u{FFFD}[2J\u{FFFD}31m end\nAnswer\u{FFFD}\u{FFFD}\u{FFFD}:\n")
+}

@@ -84,3 +84,11 @@ func send(_ m: KioskModel, _ events: [Event]) -> (KioskModel, Command) {
     let (m, c) = send(KioskFixture.kiosk(), [.key(.enter), .key(.enter), .terminate])
     #expect(c == .quit && m.interview.answers.isEmpty)
 }
+
+@Test func onlyASCIIDigitsCountTowardsThePin() {
+    // Arabic-Indic and full-width digits are digits to Swift, never to the PIN.
+    var (m, _) = send(KioskFixture.kiosk(), [.key(.ctrl("x")), .key(.character("٢")), .key(.character("４"))])
+    #expect(m.staffEntry == "")
+    (m, _) = send(m, "2468".map { .key(.character($0)) })
+    #expect(m.staffEntry == "2468")
+}

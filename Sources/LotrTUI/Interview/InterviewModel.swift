@@ -19,6 +19,19 @@ public enum ExportFormat: String, CaseIterable, Sendable { case markdown, text, 
     public var fileExtension: String { self == .markdown ? "md" : (self == .text ? "txt" : "json") }
 }
 
+/// Saving has stopped working (full disk, a locked or unusable file): what the header and the
+/// quit question say until it works again.
+public struct SavingOff: Equatable, Sendable {
+    /// The number of the first question whose answer is not saved.
+    public var sinceQuestion: Int
+    /// Why, in full (the store's message).
+    public var reason: String
+    public init(sinceQuestion: Int, reason: String) {
+        self.sinceQuestion = sinceQuestion
+        self.reason = reason
+    }
+}
+
 /// The whole state of the full-screen interview, as a value: `update` returns a new one.
 public struct InterviewModel: Sendable {
     public enum Page: Equatable, Sendable {
@@ -46,6 +59,8 @@ public struct InterviewModel: Sendable {
     public var notes: [String: String] = [:]
     /// The saved session's reference, shown so that an adviser can write it on the file.
     public var caseReference: String?
+    /// Set by the host while answers cannot be saved; nil when saving works (or is not wanted).
+    public var savingOff: SavingOff?
     public var page: Page = .welcome
     public var overlay: Overlay?
     /// Fields being edited, by question id.

@@ -37,7 +37,7 @@ public enum InterviewView {
         }
         switch m.overlay {
         case .help?: drawHelp(&s, m)
-        case .confirmQuit?: drawConfirmQuit(&s, m.language)
+        case .confirmQuit?: drawConfirmQuit(&s, m.language, savingOff: m.savingOff)
         case .export(let format, let path)?: drawExport(&s, format, path, m.language, message: m.message, isError: m.messageIsError)
         case .confirmReplace(_, _, let fullPath)?: drawConfirmReplace(&s, fullPath, m.language)
         case .note(let question, let text)?: drawNote(&s, m, question, text)
@@ -91,8 +91,17 @@ public enum InterviewView {
             current = a.outcome.flatMap { Stage(rawValue: $0.stage) }
         }
         if case .question(let id) = m.page, m.notes[id] != nil { right = "✎ " + right }
-        // The case reference only where there is room for it beside the title.
-        if let ref = m.caseReference, s.cols > DisplayWidth.of(right) + 56 { right = t(m, .caseRef, ref) + right }
+        // While saving is off the header says so, whatever the width: a case reference there
+        // would read as if the answers were safe. Otherwise the reference, where there is room.
+        if m.savingOff != nil {
+            right = t(m, .notSaved) + right
+            if s.cols <= DisplayWidth.of(right) + DisplayWidth.of(title) + 2 {
+                right = String(t(m, .notSaved).prefix { $0 != "·" })
+                while right.last == " " { right.removeLast() }
+            }
+        } else if let ref = m.caseReference, s.cols > DisplayWidth.of(right) + 56 {
+            right = t(m, .caseRef, ref) + right
+        }
         let rw = DisplayWidth.of(right)
         if s.cols > rw + DisplayWidth.of(title) + 2 { s.write(right + " ", row: 0, col: s.cols - rw - 1, style: Style(.title, bold: true, reverse: true)) }
         // The five stages in order, with the current one marked, so a person always knows where they are.
@@ -503,11 +512,25 @@ public enum InterviewView {
         s.writeTruncated(t(m, .noteKeys), row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
     }
 
-    static func drawConfirmQuit(_ s: inout Screen, _ language: String = "en") {
-        let rect = overlayRect(s, rows: 6, cols: 52)
+    static func drawConfirmQuit(_ s: inout Screen, _ language: String = "en", savingOff: SavingOff? = nil) {
+        guard let off = savingOff else {
+            let rect = overlayRect(s, rows: 6, cols: 52)
+            s.fill(rect)
+            s.box(rect, style: .error, title: TUIStrings.text(.quitTitle, language))
+            s.writeWrapped(TUIStrings.text(.quitText, language), in: rect.inset(rows: 1, cols: 2), style: .normal)
+            s.write(TUIStrings.text(.quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
+            return
+        }
+        // The whole reason, wrapped: the person must know what is lost before saying yes.
+        let text = TUIStrings.text(.quitNothingSavedSince, language)
+            .replacingOccurrences(of: "{0}", with: String(off.sinceQuestion))
+            .replacingOccurrences(of: "{1}", with: off.reason)
+        let cols = min(s.cols - 4, 72)
+        let lines = TextLayout.wrap(text, width: max(1, cols - 4)).count
+        let rect = overlayRect(s, rows: lines + 5, cols: cols)
         s.fill(rect)
         s.box(rect, style: .error, title: TUIStrings.text(.quitTitle, language))
-        s.writeWrapped(TUIStrings.text(.quitText, language), in: rect.inset(rows: 1, cols: 2), style: .normal)
+        s.writeWrapped(text, in: Rect(row: rect.row + 1, col: rect.col + 2, rows: max(1, rect.rows - 4), cols: max(1, rect.cols - 4)), style: .normal)
         s.write(TUIStrings.text(.quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
     }
 

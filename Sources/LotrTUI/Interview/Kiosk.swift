@@ -110,7 +110,8 @@ public struct KioskModel: Sendable {
             staffEntry = nil
         case .backspace:
             staffEntry = String(entry.dropLast())
-        case .character(let c) where c.isNumber && entry.count < 12:
+        // Only the digits 0–9: a PIN is set in ASCII, and "٣" or "３" would never match it.
+        case .character(let c) where c.isASCII && c.isNumber && entry.count < 12:
             staffEntry = entry + String(c)
         case .enter:
             staffEntry = nil

@@ -29,6 +29,8 @@ public enum TUIText: String, CaseIterable, Sendable {
     case noteRemoved, noteSaved, typeFileName, nothingAnswered, dateYouLeft, dateYouCameBack
     case savedFileNote, couldNotSave, savedAsCase, answersKeptUntilQuit
     case helpMoreBelow, helpMoreAbove, formPage, chooseAnswer, noneOfThese, noneClearsOthers, othersClearNone, pasteOnlyInFields
+    // While saving is off
+    case notSaved, quitNothingSavedSince, savingWorksAgain
     // Kiosk
     case kioskNoQuit, kioskStillThere, kioskCountdown, kioskStaff, kioskPin, kioskNoPin, kioskWrongPin
 }
@@ -170,6 +172,9 @@ public enum TUIStrings {
         .noneClearsOthers: "\"None of these\" stands alone, so the other ticks were taken off.",
         .othersClearNone: "\"None of these\" was taken off, since you ticked an answer.",
         .pasteOnlyInFields: "Pasted text goes only into a box you type in. Choose an answer with the keys.",
+        .notSaved: "NOT SAVED · ",
+        .quitNothingSavedSince: "Do you want to quit? Nothing since question {0} is saved: if you quit now, those answers are lost. {1}",
+        .savingWorksAgain: "Saving works again: {0} answer(s) kept while it was off are now saved.",
 
         .kioskNoQuit: "To finish, press Esc or n for a new case. Staff can close this program.",
         .kioskStillThere: "Are you still there?",
@@ -316,6 +321,9 @@ public enum TUIStrings {
         .noneClearsOthers: "「以上皆不是」要單獨選擇，所以已取消其他剔選。",
         .othersClearNone: "你剔選了一個答案，所以已取消「以上皆不是」。",
         .pasteOnlyInFields: "貼上的文字只會放進輸入欄。請用按鍵選擇答案。",
+        .notSaved: "未儲存 · ",
+        .quitNothingSavedSince: "你想離開嗎？第 {0} 題起的答案都沒有儲存：如果你現在離開，這些答案會遺失。{1}",
+        .savingWorksAgain: "已恢復儲存：儲存關閉期間保留的 {0} 個答案現已儲存。",
 
         .kioskNoQuit: "要結束，請按 Esc，或按 n 開始新個案。職員可以關閉這個程式。",
         .kioskStillThere: "你還在嗎？",
