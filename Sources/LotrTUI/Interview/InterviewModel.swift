@@ -672,6 +672,9 @@ public struct InterviewModel: Sendable {
                 return editing == ranges[i] ? TUIStrings.text(.rangeReturnsBefore, language) : t(.rangeReturnsBefore, ranges[i])
             case .overlap(let a, let b):
                 return t(.rangeOverlaps, ranges[a] == editing ? ranges[b] : ranges[a])
+            case .tooMany:
+                // The engine's words: the list is too long to check at all.
+                return problem(engine.message)
             }
         }
         for r in ranges {
