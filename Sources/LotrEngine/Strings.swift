@@ -5,6 +5,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case stage, form, noForm, why, granted, fees, noFee, ifRefused, warnings, checklist, because
     case neededForThis, fromYourAnswerTo, source, assessedOn, flowsReviewed, flowVersion, notLegalAdvice
     case notFinished, nextQuestionIs, questionID, noRouteFound, aYear, years, inForceFrom
+    case gathered, notYetGathered
 }
 
 import LotrFlow
@@ -20,6 +21,7 @@ public enum Strings {
         .notLegalAdvice: "This is information, not legal advice. Check GOV.UK before you apply, and get free advice from a regulated adviser if you can.",
         .notFinished: "Not finished", .nextQuestionIs: "the next question is", .questionID: "question id",
         .noRouteFound: "No route found", .aYear: "a year", .years: "years", .inForceFrom: "in force from",
+        .gathered: "gathered", .notYetGathered: "not yet gathered",
     ]
     static let zhHant: [UIString: String] = [
         .yes: "是", .no: "否", .none: "沒有", .noneOfThese: "以上皆不是", .to: "至",
@@ -31,6 +33,7 @@ public enum Strings {
         .notLegalAdvice: "這是資訊，不是法律意見。申請前請查閱 GOV.UK，並盡可能向受規管的移民顧問（regulated adviser）尋求免費意見。",
         .notFinished: "尚未完成", .nextQuestionIs: "下一條問題是", .questionID: "問題編號",
         .noRouteFound: "找不到合適的途徑", .aYear: "每年", .years: "年", .inForceFrom: "生效日期",
+        .gathered: "已準備", .notYetGathered: "尚未準備",
     ]
 
     public static func text(_ key: UIString, _ language: String) -> String {

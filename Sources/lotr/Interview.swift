@@ -37,9 +37,12 @@ struct Interview: ParsableCommand {
     @Option(help: ArgumentHelp("Kiosk: the only folder file notes may be saved to (none by default).", valueName: "dir"))
     var exportDir: String?
 
+    @Option(help: ArgumentHelp("Start with the answers in this file (a `decide` answers file), to check and finish them.", valueName: "file"))
+    var answers: String?
+
     var settings: InterviewSettings {
         InterviewSettings(flows: flowOptions.directory, today: today, lang: lang, resume: resume, noSave: noSave,
-                          plain: plain, kiosk: kiosk, idleSeconds: idleSeconds, exportDir: exportDir)
+                          plain: plain, kiosk: kiosk, idleSeconds: idleSeconds, exportDir: exportDir, answers: answers)
     }
 
     func validate() throws {
@@ -62,6 +65,8 @@ struct InterviewSettings: Equatable {
     var kiosk = false
     var idleSeconds = 120
     var exportDir: String?
+    /// A `decide` answers file to start from.
+    var answers: String?
 
     /// Why these settings cannot run, in the words ArgumentParser shows under "Error:".
     var problem: String? {
@@ -70,6 +75,8 @@ struct InterviewSettings: Equatable {
         if let raw = today, CivilDate(iso: raw) == nil { return "--today must be a real date written YYYY-MM-DD, not '\(raw)'" }
         if kiosk && resume != nil { return "--resume cannot be used with --kiosk: a kiosk keeps nothing" }
         if resume != nil && noSave { return "--resume needs saving on (drop --no-save)" }
+        if kiosk && answers != nil { return "--answers cannot be used with --kiosk: a kiosk starts every person afresh" }
+        if resume != nil && answers != nil { return "--answers cannot be used with --resume: choose one to start from" }
         return nil
     }
 }
@@ -86,9 +93,13 @@ func runInterview(_ settings: InterviewSettings) throws {
     let flowsDirectory = FlowOptions.resolve(settings.flows)
     if !settings.kiosk && (settings.plain || plainModeIsPreferred(term: environmentValue("TERM"))) {
         let flows = try FlowOptions.load(flowsDirectory)
-        let status = runPlainMode(flows: flows, today: day, language: language)
+        let status = try runPlainInterview(settings, flows: flows, today: day, language: language)
         if status != 0 { throw ExitCode(status) }
         return
+    }
+    if settings.kiosk, let dir = settings.exportDir, let problem = Kiosk.exportDirProblem(dir) {
+        printError("lotr: --export-dir \(dir): \(problem)")
+        throw ExitCode(2)
     }
     let terminal: Terminal
     do {
@@ -111,6 +122,24 @@ func runInterview(_ settings: InterviewSettings) throws {
     let keeper = settings.kiosk || settings.noSave ? nil : SessionKeeper(flowVersion: flows.version, language: language)
     let host = InterviewHost(flows: flows, kioskExportDir: settings.kiosk ? (settings.exportDir ?? "") : nil, keeper: keeper)
     var initial = InterviewModel(flows: flows, today: day, language: language)
+    if let file = settings.answers {
+        do {
+            initial.answers = try prefilledAnswers(file, flows: flows, today: day)
+        } catch {
+            terminal.stop()
+            throw error
+        }
+        initial.message = "Started from the answers in \(file): check each one, then finish the interview."
+        // Saved as the case's first answers, so that quitting early loses none.
+        let order = initial.assessment.path
+        initial.effects = (order.filter { initial.answers[$0] != nil } + initial.answers.keys.filter { !order.contains($0) }.sorted())
+            .map { .saveAnswer($0) }
+    }
+    if !settings.kiosk && !settings.noSave, let report = Retention.apply() {
+        initial.message = report.line
+        initial.messageIsError = report.isProblem
+    }
+    host.perform(&initial)
     if let ref = settings.resume, let keeper {
         do {
             try keeper.resume(ref, into: &initial)
@@ -122,8 +151,10 @@ func runInterview(_ settings: InterviewSettings) throws {
     }
     if settings.kiosk {
         Kiosk.hardenProcess()
-        let pin = ProcessInfo.processInfo.environment["LOTR_KIOSK_PIN"]
-        let model = KioskModel(interview: initial, settings: .init(idleSeconds: settings.idleSeconds, pin: pin))
+        initial.isKiosk = true
+        initial.canExport = !(settings.exportDir ?? "").isEmpty
+        initial.canPrint = Printer.available
+        let model = KioskModel(interview: initial, settings: .init(idleSeconds: settings.idleSeconds, pin: kioskPIN()))
         _ = runApp(on: terminal, initial: model, update: { model, event in
             var (next, command) = KioskModel.update(model, event)
             host.perform(&next.interview)
@@ -136,6 +167,92 @@ func runInterview(_ settings: InterviewSettings) throws {
             return (next, command)
         }, view: InterviewView.render)
     }
+}
+
+/// The answers of a `decide` answers file, or an exit with the answer at fault named (never its value).
+func prefilledAnswers(_ path: String, flows: FlowSet, today: CivilDate) throws -> Answers {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        printError("lotr: cannot read the answers file \(path)")
+        throw ExitCode(2)
+    }
+    switch AnswersFile.parse(String(decoding: data, as: UTF8.self), flows: flows, today: today) {
+    case .success(let answers): return answers
+    case .failure(let problem):
+        printError("lotr: \(path): \(Redact.quotedValues(problem.message))")
+        throw ExitCode(2)
+    }
+}
+
+/// The plain line mode with the session store, `--resume` and `--answers`, as the full screen has them.
+func runPlainInterview(_ settings: InterviewSettings, flows: FlowSet, today: CivilDate, language: String) throws -> Int32 {
+    let zh = language == "zh-Hant"
+    var resume: PlainResume?
+    if let file = settings.answers {
+        let answers = try prefilledAnswers(file, flows: flows, today: today)
+        resume = PlainResume(answers: answers, ticks: [], notes: [:], announcement: [
+            zh ? "已從 \(file) 載入答案；請輸入「檢視」逐一檢查。" : "Started from the answers in \(file); type review to check them.",
+        ])
+    }
+    if settings.noSave {
+        let keeper = NotSaving(writer: { text, path in
+            do { try ExportFile.write(text, to: path); return .success(path) } catch { return .failure(KeeperFailure("\(error)")) }
+        }, reader: PlainFiles.read)
+        return runPlainMode(flows: flows, today: today, language: language, keeper: keeper, resume: resume)
+    }
+    var store: SessionStore?
+    var opening: String?
+    do {
+        store = try SessionStore.openDefault()
+    } catch {
+        opening = (error as? SessionStoreError)?.savingOffMessage ?? "Saving is off."
+    }
+    if let store, let report = Retention.apply(to: store) { print(report.line) }
+    let keeper = PlainStoreKeeper(store: store, flowVersion: flows.version, language: language)
+    if let raw = settings.resume {
+        guard let store else {
+            printError("lotr: cannot resume \(raw): \(opening ?? "the saved-sessions file cannot be opened")")
+            throw ExitCode(2)
+        }
+        guard let ref = SessionReference.normalize(raw) else {
+            printError("lotr: '\(raw)' is not a case reference (six letters and digits, such as K7M-42Q)")
+            throw ExitCode(2)
+        }
+        let resumed: ResumedSession
+        do {
+            resumed = try store.resume(ref, flows: flows, today: today)
+        } catch {
+            printError("lotr: cannot resume \(ref): \(error)")
+            throw ExitCode(2)
+        }
+        if case .heldBy(let other)? = try? store.lock(ref) {
+            printError("lotr: case \(ref) is open in another lotr (process \(other.pid) on \(other.host), since \(UKTime.minute(other.since))). "
+                       + "Close it there, or open it read-only with `lotr sessions show \(ref)`.")
+            throw ExitCode(2)
+        }
+        var lines = [zh ? "已繼續個案 \(ref)。" : "Resumed case \(ref)."]
+        if !resumed.keptAside.isEmpty {
+            lines.append("The questions have changed since: \(resumed.keptAside.count) earlier answer(s) no longer fit and were kept aside (\(resumed.keptAside.map(\.question).joined(separator: ", "))).")
+        }
+        keeper.resumed(ref)
+        resume = PlainResume(answers: resumed.answers, ticks: resumed.saved.ticks, notes: resumed.saved.notes, announcement: lines)
+    } else if let opening {
+        print(opening + " " + (zh ? "你的答案會保留至你離開為止。" : "Your answers are kept until you quit."))
+    } else if let prefilled = resume?.answers, !prefilled.isEmpty {
+        // The answers from the file are the case's first answers: saved now, so quitting early loses none.
+        let order = Engine.assess(flows, answers: prefilled, today: today, language: language).path
+        let rest = prefilled.keys.filter { !order.contains($0) }.sorted()
+        var news: [String] = []
+        for id in order.filter({ prefilled[$0] != nil }) + rest {
+            switch keeper.saveAnswer(id, value: prefilled[id]!, position: nil) {
+            case .startedCase(let ref)?: news.append(zh ? "已儲存為個案 \(ref)。" : "Saved as case \(ref). To come back to it: lotr --plain --resume \(ref)")
+            case .savingOff(let why)?: news.append("Saving is off: \(why).")
+            case nil: break
+            }
+        }
+        resume?.announcement += news
+    }
+    defer { keeper.release() }
+    return runPlainMode(flows: flows, today: today, language: language, keeper: keeper, resume: resume)
 }
 
 /// The first frame, drawn before the flows are read.
@@ -159,7 +276,25 @@ enum Splash {
     }
 }
 
+/// The staff PIN for leaving a kiosk, nil when none is set.
+func kioskPIN() -> String? {
+    environmentValue("LOTR_KIOSK_PIN")
+}
+
 enum Kiosk {
+    /// Why the kiosk's export folder cannot be used, nil when it can: it must exist, be a
+    /// folder this program can write to, and not be readable by everyone on the machine.
+    static func exportDirProblem(_ dir: String) -> String? {
+        var st = stat()
+        guard stat(dir, &st) == 0 else { return "the folder does not exist; create it (mkdir -m 700) or leave --export-dir out" }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { return "it is not a folder" }
+        guard access(dir, W_OK | X_OK) == 0 else { return "this program cannot write to it" }
+        if st.st_mode & 0o004 != 0 {
+            return "anyone on this computer can read it; make it private first (chmod o-rwx \(dir))"
+        }
+        return nil
+    }
+
     /// No core dumps (they would hold answers) and no job-control stops.
     static func hardenProcess() {
         var limit = rlimit(rlim_cur: 0, rlim_max: 0)
@@ -193,7 +328,7 @@ final class InterviewHost {
     /// operator's folder, by file name alone.
     func exportPath(_ requested: String) -> Result<String, AnswerProblem> {
         guard let dir = kioskExportDir else { return .success(requested) }
-        guard !dir.isEmpty else { return .failure(AnswerProblem("Saving files is turned off on this computer. Press p to print the checklist.")) }
+        guard !dir.isEmpty else { return .failure(AnswerProblem(TUIStrings.text(.usePrintInstead, "en"))) }
         let name = URL(fileURLWithPath: requested).lastPathComponent
         guard !name.isEmpty, !name.hasPrefix(".") else { return .failure(AnswerProblem("Type a file name.")) }
         return .success(URL(fileURLWithPath: dir).appendingPathComponent(name).path)
@@ -224,18 +359,21 @@ final class InterviewHost {
                 }
                 do {
                     try ExportFile.write(text, to: path)
-                    model.message = TUIStrings.text(.savedFileNote, model.language, path)
+                    model.message = TUIStrings.text(kioskExportDir != nil ? .kioskExportStays : .savedFileNote, model.language, path)
                     model.messageIsError = false
                 } catch {
                     model.message = TUIStrings.text(.couldNotSave, model.language, path, "\(error)")
                     model.messageIsError = true
                 }
-            case .print:
-                // A kiosk prints only the result and checklist to take away; a desk prints the file note.
-                let text = kioskExportDir != nil
-                    ? Report(flows: flows, assessment: model.assessment, answers: model.answers, language: model.language).text()
-                    : fileNote(model).text()
+            case .print, .printWithAnswers:
+                // A kiosk prints the form and checklist to take away, without the person's answers
+                // unless they ask (P); a desk prints the file note.
+                let report = Report(flows: flows, assessment: model.assessment, answers: model.answers, language: model.language)
+                let text = kioskExportDir == nil ? fileNote(model).text() : (effect == .print ? report.takeAway() : report.text())
                 (model.message, model.messageIsError) = Printer.print(text)
+                if kioskExportDir != nil && effect == .print && !model.messageIsError {
+                    model.message = (model.message ?? "") + " " + TUIStrings.text(.printedWithoutAnswers, model.language)
+                }
             }
         }
         model.effects = []
@@ -243,6 +381,14 @@ final class InterviewHost {
 }
 
 enum Printer {
+    /// Whether `lp` is on the PATH.
+    static var available: Bool { lpPath != nil }
+
+    static var lpPath: String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map({ "\($0)/lp" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+    }
+
     /// Sends plain text to `lp` when the machine has it; says so plainly when it does not.
     static func print(_ text: String) -> (String, Bool) {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")

@@ -9,6 +9,8 @@ public enum Effect: Equatable, Sendable {
     case newCase
     case export(ExportFormat, path: String)
     case print
+    /// Print with the person's answers and the reasons (a kiosk prints without them unless asked).
+    case printWithAnswers
     /// An adviser note on a question was written or cleared.
     case saveNote(String)
 }
@@ -65,6 +67,12 @@ public struct InterviewModel: Sendable {
     /// The window size last reported, used only to page the outcome by a screenful and keep the
     /// chosen checklist item in view. Nothing the person typed depends on it.
     public var viewSize = Size(rows: 24, cols: 80)
+    /// A public kiosk: no adviser notes, and no hints for keys that do nothing there.
+    public var isKiosk = false
+    /// Whether the result can be taken away as a file or on paper here; a way that is not
+    /// available is neither offered nor suggested.
+    public var canExport = true
+    public var canPrint = true
 
     public init(flows: FlowSet, today: CivilDate, language: String = "en") {
         self.flows = flows
@@ -255,9 +263,9 @@ public struct InterviewModel: Sendable {
         case .function(1): overlay = .help; return .none
         case .character("?") where !typing: overlay = .help; return .none
         // Adviser note: Ctrl-N or F2 anywhere; `n` where it is not an answer key.
-        case .ctrl("n"), .function(2):
+        case .ctrl("n") where !isKiosk, .function(2) where !isKiosk:
             overlay = .note(question: id, text: notes[id] ?? ""); return .none
-        case .character("n") where [.choice, .multiChoice].contains(q.kind) || (q.kind == .dateRanges && !typing):
+        case .character("n") where !isKiosk && ([.choice, .multiChoice].contains(q.kind) || (q.kind == .dateRanges && !typing)):
             overlay = .note(question: id, text: notes[id] ?? ""); return .none
         case .ctrl("r"): openReview(); return .none
         case .character("r") where !typing && !isTextEntry(q.kind): openReview(); return .none
@@ -580,8 +588,10 @@ public struct InterviewModel: Sendable {
                 if ticks.contains(id) { ticks.remove(id) } else { ticks.insert(id) }
             }
         case .character("e"):
-            overlay = .export(.markdown, path: "lotr-\(today.iso).md")
-        case .character("p"): effects.append(.print)
+            if canExport { overlay = .export(.markdown, path: "lotr-\(today.iso).md") } else { say(takeAwayText, error: true) }
+        case .character("p"):
+            if canPrint { effects.append(.print) } else { say(takeAwayText, error: true) }
+        case .character("P") where isKiosk && canPrint: effects.append(.printWithAnswers)
         case .character("n"): startNewCase()
         case .character("r"), .ctrl("r"): openReview()
         case .escape, .character("b"), .backspace:
@@ -591,6 +601,14 @@ public struct InterviewModel: Sendable {
         default: break
         }
         return .none
+    }
+
+    /// What to say when a way of taking the result away is missing: the other way if there is
+    /// one, else what the person can do instead.
+    var takeAwayText: TUIText {
+        if canExport { return .useExportInstead }
+        if canPrint { return .usePrintInstead }
+        return .noTakeAway
     }
 
     /// Forgets the case: answers, fields, ticks. The host wipes any saved copy it was told to keep.

@@ -117,7 +117,12 @@ public enum InterviewView {
             default: keys = [.hintType, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
             }
         }
-        return keys.map { t(m, $0) }
+        return keys.filter { key in
+            if m.isKiosk && (key == .hintQuit || key == .hintCtrlCQuit) { return false }
+            if key == .hintExport { return m.canExport }
+            if key == .hintPrint { return m.canPrint }
+            return true
+        }.map { t(m, $0) }
     }
 
     static func fitHints(_ parts: [String], width: Int) -> String {
@@ -139,7 +144,7 @@ public enum InterviewView {
         let paragraphs = [
             t(m, .welcomeAbout),
             t(m, .welcomeNotAdvice),
-            t(m, .welcomeKeys),
+            t(m, m.isKiosk ? .welcomeKeysKiosk : .welcomeKeys),
             t(m, .welcomeReviewed, TUIStrings.date(m.flows.reviewed, m.language), m.flows.rulesVersions(m.language).first ?? ""),
         ]
         for (i, p) in paragraphs.enumerated() {
@@ -333,7 +338,7 @@ public enum InterviewView {
             if q.kind == .date { parts.append((t(m, .dateHelp), .dim)) }
             parts.append((t(m, .source) + q.source.description, .dim))
         } else {
-            parts.append((t(m, .generalHelp), .normal))
+            parts.append((t(m, m.isKiosk ? .generalHelpKiosk : .generalHelp), .normal))
         }
         let rect = overlayRect(s, rows: s.rows - 4, cols: 72)
         s.fill(rect)

@@ -8,7 +8,7 @@ public enum TUIText: String, CaseIterable, Sendable {
     case title, welcome, questionNumber, result, reviewTitle, caseRef
     case stageRules, stageArticle8, stageArticle3, stageDiscretionary, stageCompassionate
     // Welcome
-    case welcomeHeading, welcomeAbout, welcomeNotAdvice, welcomeKeys, welcomeReviewed, welcomeStart, welcomeLanguage
+    case welcomeHeading, welcomeAbout, welcomeNotAdvice, welcomeKeys, welcomeKeysKiosk, welcomeReviewed, welcomeStart, welcomeLanguage
     // Key hints
     case hintStart, hintLanguage, hintHelp, hintQuit, hintChoose, hintChangeAnswer, hintReturn, hintCtrlCQuit
     case hintItem, hintTick, hintScroll, hintExport, hintPrint, hintNewCase, hintReview
@@ -22,14 +22,15 @@ public enum TUIText: String, CaseIterable, Sendable {
     // Outcome
     case form, noForm, why, granted, feesAsOf, noFee, feePerYear, feeFrom, ifRefused, warnings, checklist, source, footer
     // Help, note, quit, export
-    case help, whyWeAsk, termSeparator, dateHelp, generalHelp, escToClose, helpLanguage
+    case help, whyWeAsk, termSeparator, dateHelp, generalHelp, generalHelpKiosk, escToClose, helpLanguage
     case adviserNote, noteOn, noteKeys, quitTitle, quitText, quitKeys
     case exportTitle, exportFormat, exportFile, exportKeys, formatText
     // Messages the interview sets
     case noteRemoved, noteSaved, typeFileName, nothingAnswered, dateYouLeft, dateYouCameBack
     case savedFileNote, couldNotSave, savedAsCase, answersKeptUntilQuit
     // Kiosk
-    case kioskNoQuit, kioskStillThere, kioskCountdown, kioskStaff, kioskPin, kioskNoPin, kioskWrongPin
+    case useExportInstead, usePrintInstead, noTakeAway, kioskExportStays, printedWithoutAnswers
+    case kioskNoQuit, kioskStillThere, kioskCountdown, kioskStaff, kioskPin, kioskWrongPin, kioskPinWait, kioskLockedOut
 }
 
 public enum TUIStrings {
@@ -50,6 +51,7 @@ public enum TUIStrings {
         .welcomeAbout: "This tool asks you questions, one at a time, about your situation in the UK. It checks five kinds of application in order — a route under the Immigration Rules, family and private life (Article 8), serious illness (Article 3), discretionary leave, and compassionate grounds — and tells you which form to use, why, and what evidence to collect.",
         .welcomeNotAdvice: "It gives information, not legal advice. It usually takes 10 to 20 minutes. You can go back and change any answer.",
         .welcomeKeys: "Keys: Enter to confirm, Esc to go back, ? for help on a question, r to review your answers, Ctrl-C to quit.",
+        .welcomeKeysKiosk: "Keys: Enter to confirm, Esc to go back, ? for help on a question, r to review your answers. When you finish, n on the result wipes your answers.",
         .welcomeReviewed: "Flows reviewed {0}. {1}",
         .welcomeStart: "Press Enter to start.",
         .welcomeLanguage: "l: 中文 — 按 l 改用繁體中文 (press l for Traditional Chinese)",
@@ -126,6 +128,12 @@ public enum TUIStrings {
         .termSeparator: ": ",
         .dateHelp: "Type the date as day/month/year, for example 09/04/2025.",
         .generalHelp: "Enter confirms, Esc goes back, ? shows help, r lists your answers so you can change one, Ctrl-C quits. On the result, Space ticks an item you have, e saves a file note, p prints the checklist.",
+        .generalHelpKiosk: "Enter confirms, Esc goes back, ? shows help, r lists your answers so you can change one. On the result, Space ticks an item you have, and n wipes your answers and starts again.",
+        .useExportInstead: "This computer cannot print. Press e to save the result as a file instead.",
+        .usePrintInstead: "This computer cannot save files. Press p to print the result instead.",
+        .printedWithoutAnswers: "The print-out has the form and checklist, not your answers; press P to print it with your answers.",
+        .noTakeAway: "This computer cannot save or print the result. Write down the form name and the checklist, or ask a member of staff.",
+        .kioskExportStays: "Saved to {0}. The file stays on this computer: ask staff for a copy. It is not deleted when you leave.",
         .escToClose: "Esc to close",
         .helpLanguage: "Esc to close · l: 中文",
         .adviserNote: "Adviser note",
@@ -151,13 +159,14 @@ public enum TUIStrings {
         .savedAsCase: "Saved as case {0}. To come back later: lotr --resume {0}",
         .answersKeptUntilQuit: "Your answers are kept only until you quit.",
 
-        .kioskNoQuit: "To finish, press Esc or n for a new case. Staff can close this program.",
+        .kioskNoQuit: "Ctrl-C does nothing here. When you have finished, press n on the result to wipe your answers and start again; if you leave, everything is wiped after a while.",
         .kioskStillThere: "Are you still there?",
         .kioskCountdown: "Press any key to carry on. Otherwise everything you entered will be wiped in {0} seconds.",
         .kioskStaff: "Staff",
         .kioskPin: "PIN: ",
-        .kioskNoPin: "Staff exit is not set up (LOTR_KIOSK_PIN).",
         .kioskWrongPin: "Wrong PIN.",
+        .kioskPinWait: "Wrong PIN. Wait {0} seconds before trying again.",
+        .kioskLockedOut: "Too many wrong PINs: the staff exit is locked for {0} minutes.",
     ]
 
     static let zhHant: [TUIText: String] = [
@@ -177,6 +186,7 @@ public enum TUIStrings {
         .welcomeAbout: "這個工具會逐條問你有關你在英國情況的問題。它會按次序檢查五類申請——《移民規則》（Immigration Rules）下的途徑、家庭及私人生活（第 8 條，Article 8）、嚴重疾病（第 3 條，Article 3）、酌情居留（Discretionary Leave），以及恩恤理由（compassionate grounds）——然後告訴你應該用哪一份表格、原因，以及要收集甚麼證明文件。",
         .welcomeNotAdvice: "這裡提供的是資訊，不是法律意見。通常需要 10 至 20 分鐘。你可以返回修改任何答案。",
         .welcomeKeys: "按鍵：Enter 確認，Esc 返回，? 查看問題說明，r 檢查你的答案，Ctrl-C 離開。",
+        .welcomeKeysKiosk: "按鍵：Enter 確認，Esc 返回，? 查看問題說明，r 檢查你的答案。完成後，在結果頁按 n 會清除你的答案。",
         .welcomeReviewed: "問題內容最後審閱日期：{0}。{1}",
         .welcomeStart: "按 Enter 開始。",
         .welcomeLanguage: "l: English — 按 l 改用英文 (press l for English)",
@@ -253,6 +263,12 @@ public enum TUIStrings {
         .termSeparator: "：",
         .dateHelp: "請按日/月/年輸入日期，例如 09/04/2025。",
         .generalHelp: "Enter 確認，Esc 返回，? 顯示說明，r 列出你的答案讓你修改，Ctrl-C 離開。在結果頁，空白鍵剔選你已有的項目，e 儲存檔案記錄，p 列印清單。",
+        .generalHelpKiosk: "Enter 確認，Esc 返回，? 顯示說明，r 列出你的答案讓你修改。在結果頁，空白鍵剔選你已有的項目，n 清除你的答案並重新開始。",
+        .useExportInstead: "這部電腦不能列印。請按 e 把結果儲存為檔案。",
+        .usePrintInstead: "這部電腦不能儲存檔案。請按 p 列印結果。",
+        .printedWithoutAnswers: "列印本只有表格和證明文件清單，沒有你的答案；按 P 可連同你的答案列印。",
+        .noTakeAway: "這部電腦不能儲存或列印結果。請抄下表格名稱和證明文件清單，或向職員查詢。",
+        .kioskExportStays: "已儲存到 {0}。檔案會留在這部電腦上：請向職員索取副本。你離開後檔案不會被刪除。",
         .escToClose: "按 Esc 關閉",
         .helpLanguage: "按 Esc 關閉 · l: English",
         .adviserNote: "顧問備註",
@@ -278,13 +294,14 @@ public enum TUIStrings {
         .savedAsCase: "已儲存為個案 {0}。之後要繼續：lotr --resume {0}",
         .answersKeptUntilQuit: "你的答案只會保留到你離開為止。",
 
-        .kioskNoQuit: "要結束，請按 Esc，或按 n 開始新個案。職員可以關閉這個程式。",
+        .kioskNoQuit: "Ctrl-C 在這裏沒有作用。完成後，請在結果頁按 n，清除你的答案並重新開始；如果你離開，所有資料會在一段時間後自動清除。",
         .kioskStillThere: "你還在嗎？",
         .kioskCountdown: "按任何鍵繼續。否則你輸入的所有資料會在 {0} 秒後清除。",
         .kioskStaff: "職員",
         .kioskPin: "密碼：",
-        .kioskNoPin: "未設定職員離開功能（LOTR_KIOSK_PIN）。",
         .kioskWrongPin: "密碼錯誤。",
+        .kioskPinWait: "密碼錯誤。請等 {0} 秒再試。",
+        .kioskLockedOut: "密碼錯誤次數太多：職員離開功能已鎖定 {0} 分鐘。",
     ]
 
     /// The languages the interview can be switched between, in the order `l` cycles them.
