@@ -140,15 +140,18 @@ func runInterview(_ settings: InterviewSettings) throws {
         initial.messageIsError = report.isProblem
     }
     host.perform(&initial)
+    initial.canOpenCases = keeper != nil
     if let ref = settings.resume, let keeper {
         do {
-            try keeper.resume(ref, into: &initial)
+            try keeper.check(ref)
         } catch {
             terminal.stop()
             printError("lotr: cannot resume \(ref): \(error)")
             throw ExitCode(2)
         }
+        keeper.open(SessionReference.normalize(ref) ?? ref, mode: .normal, into: &initial)
     }
+    defer { keeper?.release() }
     if settings.kiosk {
         Kiosk.hardenProcess()
         initial.isKiosk = true
@@ -341,6 +344,18 @@ final class InterviewHost {
             case .saveAnswer(let id): keeper?.save(id, in: &model)
             case .saveNote(let id): keeper?.saveNote(id, in: &model)
             case .newCase: keeper?.startNewCase()
+            case .importTrips(let question, let path):
+                switch PlainFiles.read(path) {
+                case .success(let text): model.importTrips(text, into: question)
+                case .failure(let why):
+                    model.message = TUIStrings.text(.importNothingAdded, model.language) + why.message.prefix(1).uppercased() + why.message.dropFirst() + "."
+                    model.messageIsError = true
+                }
+            case .loadCases:
+                model.savedCases = keeper?.caseRows(flows: flows, today: model.today, language: model.language, into: &model) ?? []
+            case .openCase(let ref): keeper?.open(ref, mode: .normal, into: &model)
+            case .openReadOnly(let ref): keeper?.open(ref, mode: .readOnly, into: &model)
+            case .takeOver(let ref): keeper?.open(ref, mode: .takeOver, into: &model)
             case .export(let format, let requested):
                 let path: String
                 switch exportPath(requested) {
@@ -447,6 +462,96 @@ final class SessionKeeper {
         set { storage = newValue }
     }
 
+    /// Throws when `ref` cannot be opened (no store, no such case).
+    func check(_ raw: String) throws {
+        guard let store else { throw SessionStoreError.unavailable(path: "", reason: failure ?? "the session store cannot be opened") }
+        guard let ref = SessionReference.normalize(raw) else { throw SessionStoreError.notFound(reference: raw) }
+        _ = try store.load(ref)
+    }
+
+    enum OpenMode { case normal, readOnly, takeOver }
+
+    /// Whether this window only reads its case (another window has it).
+    private(set) var readOnly = false
+
+    /// Opens a saved case in the model. When another running lotr has it open, the person is
+    /// asked first (read-only or take over) unless `mode` already says which.
+    func open(_ ref: String, mode: OpenMode, into model: inout InterviewModel) {
+        guard let store else { reportFailure(in: &model); return }
+        do {
+            switch mode {
+            case .normal:
+                if case .heldBy(let other) = try store.lock(ref) {
+                    model.overlay = .caseInUse(reference: ref, holder: SessionKeeper.describe(other))
+                    return
+                }
+            case .takeOver: try store.takeOver(ref)
+            case .readOnly: break
+            }
+            if reference != ref { release() }
+            model.startNewCase()
+            try resume(ref, into: &model)
+            readOnly = mode == .readOnly
+            if mode == .readOnly {
+                model.message = TUIStrings.text(.readOnlyCase, model.language, ref)
+                model.messageIsError = false
+            } else if mode == .takeOver {
+                model.message = TUIStrings.text(.takenOver, model.language, ref)
+                model.messageIsError = false
+            }
+        } catch {
+            model.message = "Cannot open case \(ref): \(error)."
+            model.messageIsError = true
+        }
+    }
+
+    static func describe(_ lock: SessionLock) -> String {
+        "process \(lock.pid) on \(lock.host), since \(UKTime.minute(lock.since))"
+    }
+
+    /// The case list rows, newest first.
+    func caseRows(flows: FlowSet, today: CivilDate, language: String, into model: inout InterviewModel) -> [CaseRow] {
+        guard let store else { reportFailure(in: &model); return [] }
+        do {
+            return try store.cases(flows: flows, today: today, language: language).map { c in
+                let summary = c.outcome.map { o in TUIStrings.text(.result, language) + ": " + o.title + (o.form.map { " (\($0))" } ?? "") }
+                    ?? c.question?.text ?? ""
+                return CaseRow(reference: c.reference, label: c.label, summary: summary, updated: UKTime.minute(c.updated))
+            }
+        } catch {
+            model.message = "The saved cases cannot be read: \(error)."
+            model.messageIsError = true
+            return []
+        }
+    }
+
+    /// Gives up this window's lock on its case, so that another window can have it.
+    func release() {
+        if let reference, !readOnly, let store = storage { try? store.unlock(reference) }
+    }
+
+    /// Before saving: when another window has taken the case over, this window's answers go
+    /// to a new case instead, so that neither window's work is lost.
+    private func keepOwnCase(_ store: SessionStore, in model: inout InterviewModel) throws {
+        guard let ref = reference, let lock = try store.currentLock(ref), !lock.isMine, !lock.isStale else {
+            if let ref = reference, try store.currentLock(ref) == nil { _ = try store.lock(ref) }
+            return
+        }
+        let fresh = try store.create(flowVersion: flowVersion, language: language).reference
+        _ = try store.lock(fresh)
+        let order = model.assessment.path
+        for id in order.filter({ model.answers[$0] != nil }) + model.answers.keys.filter({ !order.contains($0) }).sorted() {
+            try store.saveAnswer(fresh, question: id, value: model.answers[id]!, position: nil)
+        }
+        for (question, text) in model.notes { try store.saveNote(fresh, question: question, text: text) }
+        for item in model.ticks { try store.setTick(fresh, item: item, ticked: true) }
+        reference = fresh
+        savedTicks = model.ticks
+        model.caseReference = fresh
+        model.message = TUIStrings.text(.caseMovedAway, model.language, ref, fresh)
+        model.messageIsError = true
+    }
+
     func resume(_ ref: String, into model: inout InterviewModel) throws {
         guard let store else { throw SessionStoreError.unavailable(path: "", reason: failure ?? "the session store cannot be opened") }
         let resumed = try store.resume(ref, flows: model.flows, today: model.today)
@@ -461,7 +566,7 @@ final class SessionKeeper {
         } else if model.assessment.outcome != nil {
             model.page = .outcome
         }
-        var note = "Resumed case \(resumed.session.reference)."
+        var note = TUIStrings.text(.resumedCase, model.language, resumed.session.reference)
         if !resumed.keptAside.isEmpty {
             note += " The questions have changed since: \(resumed.keptAside.count) earlier answer(s) no longer fit and were kept aside (\(resumed.keptAside.map(\.question).joined(separator: ", ")))."
         }
@@ -470,12 +575,16 @@ final class SessionKeeper {
     }
 
     func save(_ question: String, in model: inout InterviewModel) {
+        if readOnly { return }
         guard let store, let value = model.answers[question] else { reportFailure(in: &model); return }
         do {
             let isNew = reference == nil
             if reference == nil {
                 reference = try store.create(flowVersion: flowVersion, language: language).reference
+                _ = try store.lock(reference!)
                 model.caseReference = reference
+            } else {
+                try keepOwnCase(store, in: &model)
             }
             var position: String?
             if case .question(let next) = model.page { position = next }
@@ -496,11 +605,15 @@ final class SessionKeeper {
     }
 
     func saveNote(_ question: String, in model: inout InterviewModel) {
+        if readOnly { return }
         guard let store else { reportFailure(in: &model); return }
         do {
             if reference == nil {
                 reference = try store.create(flowVersion: flowVersion, language: language).reference
+                _ = try store.lock(reference!)
                 model.caseReference = reference
+            } else {
+                try keepOwnCase(store, in: &model)
             }
             try store.saveNote(reference!, question: question, text: model.notes[question])
         } catch {
@@ -512,7 +625,7 @@ final class SessionKeeper {
 
     /// Ticks on the checklist are saved as they change.
     func syncTicks(_ model: InterviewModel) {
-        guard let store, let reference, model.ticks != savedTicks else { return }
+        guard !readOnly, let store, let reference, model.ticks != savedTicks else { return }
         for item in model.ticks.symmetricDifference(savedTicks) {
             try? store.setTick(reference, item: item, ticked: model.ticks.contains(item))
         }
@@ -521,6 +634,8 @@ final class SessionKeeper {
 
     func startNewCase() {
         // The model forgets its reference itself; the next answer starts a new saved session.
+        release()
+        readOnly = false
         reference = nil
         savedTicks = []
     }

@@ -13,6 +13,41 @@ public enum Effect: Equatable, Sendable {
     case printWithAnswers
     /// An adviser note on a question was written or cleared.
     case saveNote(String)
+    /// Read this CSV file of trips into the list question (the host calls `importTrips`).
+    case importTrips(question: String, path: String)
+    /// Fill `savedCases` for the case list.
+    case loadCases
+    /// Open this saved case (the host loads it into the model).
+    case openCase(String)
+    /// Open a case another window has, without changing it.
+    case openReadOnly(String)
+    /// Open a case another window has, and save to it from now on.
+    case takeOver(String)
+}
+
+/// One saved case as the case list shows it.
+public struct CaseRow: Equatable, Sendable {
+    public var reference: String
+    public var label: String?
+    /// "Result: …" or the question reached.
+    public var summary: String
+    /// `2026-11-23 14:05`.
+    public var updated: String
+    public init(reference: String, label: String?, summary: String, updated: String) {
+        self.reference = reference
+        self.label = label
+        self.summary = summary
+        self.updated = updated
+    }
+
+    /// The search as you type: part of the reference (with or without the dash) or of the label.
+    public func matches(_ search: String) -> Bool {
+        let wanted = String(search.lowercased().drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        if wanted.isEmpty { return true }
+        let compact = wanted.filter { $0 != "-" && $0 != " " }
+        if !compact.isEmpty && reference.lowercased().filter({ $0 != "-" }).contains(compact) { return true }
+        return label?.lowercased().contains(wanted) ?? false
+    }
 }
 
 public enum ExportFormat: String, CaseIterable, Sendable { case markdown, text, json
@@ -34,6 +69,12 @@ public struct InterviewModel: Sendable {
         case export(ExportFormat, path: String)
         /// Writing an adviser note on a question (the text typed so far).
         case note(question: String, text: String)
+        /// Typing the name of a CSV file of trips for a list question.
+        case importFile(question: String, path: String)
+        /// The saved cases, filtered by what is typed; `row` is the chosen one.
+        case cases(search: String, row: Int)
+        /// The case is open in another window (`holder` says which): read it, take it over, or not.
+        case caseInUse(reference: String, holder: String)
     }
 
     public let flows: FlowSet
@@ -73,6 +114,13 @@ public struct InterviewModel: Sendable {
     /// available is neither offered nor suggested.
     public var canExport = true
     public var canPrint = true
+    /// Whether cases are saved here (the case list and file import need it).
+    public var canOpenCases = true
+    /// The saved cases, newest first, as the host last loaded them.
+    public var savedCases: [CaseRow] = []
+
+    /// The saved cases that match the case list's search.
+    public func casesShown(_ search: String) -> [CaseRow] { savedCases.filter { $0.matches(search) } }
 
     public init(flows: FlowSet, today: CivilDate, language: String = "en") {
         self.flows = flows
@@ -191,6 +239,43 @@ public struct InterviewModel: Sendable {
                 self.overlay = .note(question: question, text: text + String(c))
             default: break
             }
+        case .importFile(let question, let path):
+            switch key {
+            case .escape: self.overlay = nil
+            case .backspace: self.overlay = .importFile(question: question, path: String(path.dropLast()))
+            case .ctrl("u"): self.overlay = .importFile(question: question, path: "")
+            case .character(let c) where !c.isNewline && path.count < 1000:
+                self.overlay = .importFile(question: question, path: path + String(c))
+            case .enter:
+                let trimmed = String(path.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+                guard !trimmed.isEmpty else { say(.typeFileName, error: true); break }
+                self.overlay = nil
+                effects.append(.importTrips(question: question, path: trimmed))
+            default: break
+            }
+        case .caseInUse(let reference, _):
+            switch key {
+            case .escape, .character("n"), .character("N"): self.overlay = nil
+            case .character("r"), .character("R"): self.overlay = nil; effects.append(.openReadOnly(reference))
+            case .character("t"), .character("T"): self.overlay = nil; effects.append(.takeOver(reference))
+            default: break
+            }
+        case .cases(let search, let row):
+            let shown = casesShown(search)
+            switch key {
+            case .escape: self.overlay = nil
+            case .up: self.overlay = .cases(search: search, row: max(0, row - 1))
+            case .down, .tab: self.overlay = .cases(search: search, row: min(max(0, shown.count - 1), row + 1))
+            case .backspace: self.overlay = .cases(search: String(search.dropLast()), row: 0)
+            case .ctrl("u"): self.overlay = .cases(search: "", row: 0)
+            case .character(let c) where !c.isNewline && search.count < 60:
+                self.overlay = .cases(search: search + String(c), row: 0)
+            case .enter:
+                guard row < shown.count else { say(.noCaseMatches, error: true); break }
+                self.overlay = nil
+                effects.append(.openCase(shown[row].reference))
+            default: break
+            }
         case .export(let format, let path):
             switch key {
             case .escape: self.overlay = nil
@@ -230,9 +315,32 @@ public struct InterviewModel: Sendable {
             overlay = .help
         case .character("l"), .character("L"):
             switchLanguage()
+        case .character("o") where !isKiosk:
+            if canOpenCases {
+                effects.append(.loadCases)
+                overlay = .cases(search: "", row: 0)
+            } else {
+                say(.casesNeedSaving, error: true)
+            }
         default: break
         }
         return .none
+    }
+
+    /// Adds the trips in a CSV file's text to the list question `id`: all of them, or none
+    /// when any row is wrong (the message names its line).
+    public mutating func importTrips(_ text: String, into id: String) {
+        guard let q = flows.questions[id], q.kind == .dateRanges else { return }
+        var f = field(id)
+        switch TripsCSV.merge(text, into: f.ranges, for: q, today: today) {
+        case .success(let result):
+            f.ranges = result.ranges
+            f.row = f.ranges.count + 1
+            fields[id] = f
+            setMessage(TripsCSV.addedMessage(result.added, total: f.ranges.count, language: language))
+        case .failure(let failure):
+            setMessage(TUIStrings.text(.importNothingAdded, language) + problem(failure.description), error: true)
+        }
     }
 
     func step(beforeStart: Void) -> Page {
@@ -450,6 +558,9 @@ public struct InterviewModel: Sendable {
         case .up: f.row = (f.row + rows - 1) % rows
         case .down, .tab: f.row = (f.row + 1) % rows
         case .character("a"), .insert: f.edit = FieldState.RangeEdit(); setMessage(nil)
+        case .character("i") where !isKiosk:
+            overlay = .importFile(question: q.id, path: "")
+            setMessage(nil)
         case .character("d"), .delete:
             if f.row < f.ranges.count {
                 f.ranges.remove(at: f.row)

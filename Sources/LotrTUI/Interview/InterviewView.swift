@@ -26,6 +26,9 @@ public enum InterviewView {
         case .confirmQuit?: drawConfirmQuit(&s, m.language)
         case .export(let format, let path)?: drawExport(&s, format, path, m.language)
         case .note(let question, let text)?: drawNote(&s, m, question, text)
+        case .importFile(_, let path)?: drawImport(&s, path, m.language)
+        case .cases(let search, let row)?: CaseListView.draw(&s, m, search: search, row: row)
+        case .caseInUse(let reference, let holder)?: CaseListView.drawInUse(&s, reference, holder, m.language)
         case nil: break
         }
         return s
@@ -98,7 +101,7 @@ public enum InterviewView {
         if m.overlay != nil { return [] }
         let keys: [TUIText]
         switch m.page {
-        case .welcome: keys = [.hintStart, .hintLanguage, .hintHelp, .hintQuit]
+        case .welcome: keys = [.hintStart, .hintOpenCase, .hintLanguage, .hintHelp, .hintQuit]
         case .review: keys = [.hintChoose, .hintChangeAnswer, .hintReturn, .hintCtrlCQuit]
         case .outcome: keys = [.hintItem, .hintTick, .hintScroll, .hintExport, .hintPrint, .hintNewCase, .hintReview, .hintQuit]
         case .question(let id):
@@ -111,7 +114,7 @@ public enum InterviewView {
                     + [TUIText.hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit].map { t(m, $0) }
             case .multiChoice: keys = [.hintMove, .hintTick, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
             case .dateRanges:
-                keys = f.edit == nil ? [.hintMove, .hintAdd, .hintChange, .hintDelete, .hintContinue, .hintBack, .hintHelp, .hintReview]
+                keys = f.edit == nil ? [.hintMove, .hintAdd, .hintChange, .hintDelete, .hintContinue, .hintImport, .hintBack, .hintHelp, .hintReview]
                     : [.hintOtherDate, .hintSave, .hintCancel, .hintF1Help]
             case .text: keys = [.hintType, .hintConfirm, .hintBack, .hintF1Help, .hintCtrlRReview, .hintCtrlCQuit]
             default: keys = [.hintType, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
@@ -121,6 +124,8 @@ public enum InterviewView {
             if m.isKiosk && (key == .hintQuit || key == .hintCtrlCQuit) { return false }
             if key == .hintExport { return m.canExport }
             if key == .hintPrint { return m.canPrint }
+            if key == .hintImport { return !m.isKiosk }
+            if key == .hintOpenCase { return !m.isKiosk && m.canOpenCases }
             return true
         }.map { t(m, $0) }
     }
@@ -374,6 +379,17 @@ public enum InterviewView {
         s.box(rect, style: .error, title: TUIStrings.text(.quitTitle, language))
         s.writeWrapped(TUIStrings.text(.quitText, language), in: rect.inset(rows: 1, cols: 2), style: .normal)
         s.write(TUIStrings.text(.quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
+    }
+
+    static func drawImport(_ s: inout Screen, _ path: String, _ language: String) {
+        let rect = overlayRect(s, rows: 9, cols: 68)
+        s.fill(rect)
+        s.box(rect, style: .accent, title: TUIStrings.text(.importTitle, language))
+        s.writeWrapped(TUIStrings.text(.importExplain, language), in: Rect(row: rect.row + 1, col: rect.col + 2, rows: 3, cols: rect.cols - 4), style: .normal)
+        let c = s.write(TUIStrings.text(.exportFile, language), row: rect.row + 5, col: rect.col + 2)
+        s.write(TextLayout.pad(TextLayout.truncate(path, width: rect.cols - 11), width: rect.cols - 10), row: rect.row + 5, col: c, style: Style(.selected, underline: true))
+        s.cursor = Position(row: rect.row + 5, col: min(rect.right - 2, c + DisplayWidth.of(path)))
+        s.write(TUIStrings.text(.importKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: .dim)
     }
 
     static func drawExport(_ s: inout Screen, _ format: ExportFormat, _ path: String, _ language: String = "en") {

@@ -29,6 +29,9 @@ public enum TUIText: String, CaseIterable, Sendable {
     case noteRemoved, noteSaved, typeFileName, nothingAnswered, dateYouLeft, dateYouCameBack
     case savedFileNote, couldNotSave, savedAsCase, answersKeptUntilQuit
     // Kiosk
+    case hintImport, hintOpenCase, importTitle, importExplain, importKeys, importNothingAdded
+    case caseInUseTitle, caseInUseText, caseInUseKeys, readOnlyCase, takenOver, caseMovedAway, resumedCase
+    case casesTitle, casesSearch, casesKeys, noSavedCases, noCaseMatches, casesNeedSaving
     case useExportInstead, usePrintInstead, noTakeAway, kioskExportStays, printedWithoutAnswers
     case kioskNoQuit, kioskStillThere, kioskCountdown, kioskStaff, kioskPin, kioskWrongPin, kioskPinWait, kioskLockedOut
 }
@@ -131,6 +134,25 @@ public enum TUIStrings {
         .generalHelpKiosk: "Enter confirms, Esc goes back, ? shows help, r lists your answers so you can change one. On the result, Space ticks an item you have, and n wipes your answers and starts again.",
         .useExportInstead: "This computer cannot print. Press e to save the result as a file instead.",
         .usePrintInstead: "This computer cannot save files. Press p to print the result instead.",
+        .hintImport: "i import",
+        .hintOpenCase: "o open a case",
+        .importTitle: "Trips from a file",
+        .importExplain: "A CSV file, one trip a line: the day you left, the day you came back (DD/MM/YYYY or YYYY-MM-DD). A header line is fine. Nothing is added unless every line is right.",
+        .importKeys: "Enter read the file   Esc cancel",
+        .importNothingAdded: "Nothing added. ",
+        .caseInUseTitle: "Open in another window",
+        .caseInUseText: "Case {0} is open in another window ({1}). Open it read-only to look without changing it, or take it over: this window saves from now on, and the other window keeps what it has by saving it as a new case.",
+        .caseInUseKeys: "r read-only   t take over   Esc cancel",
+        .readOnlyCase: "Case {0} is open read-only: nothing you change here is saved. Press e to export.",
+        .takenOver: "You took over case {0}; this window saves it from now on.",
+        .caseMovedAway: "Case {0} was taken over in another window. So that nothing is lost, this window's answers are now saved as a new case, {1}.",
+        .resumedCase: "Resumed case {0}.",
+        .casesTitle: "Saved cases",
+        .casesSearch: "Search (reference or label): ",
+        .casesKeys: "Type to search   ↑↓ choose   Enter open   Esc close",
+        .noSavedCases: "There are no saved cases on this computer.",
+        .noCaseMatches: "No saved case matches.",
+        .casesNeedSaving: "Saving is off, so there are no saved cases to open.",
         .printedWithoutAnswers: "The print-out has the form and checklist, not your answers; press P to print it with your answers.",
         .noTakeAway: "This computer cannot save or print the result. Write down the form name and the checklist, or ask a member of staff.",
         .kioskExportStays: "Saved to {0}. The file stays on this computer: ask staff for a copy. It is not deleted when you leave.",
@@ -266,6 +288,25 @@ public enum TUIStrings {
         .generalHelpKiosk: "Enter 確認，Esc 返回，? 顯示說明，r 列出你的答案讓你修改。在結果頁，空白鍵剔選你已有的項目，n 清除你的答案並重新開始。",
         .useExportInstead: "這部電腦不能列印。請按 e 把結果儲存為檔案。",
         .usePrintInstead: "這部電腦不能儲存檔案。請按 p 列印結果。",
+        .hintImport: "i 匯入",
+        .hintOpenCase: "o 開啟個案",
+        .importTitle: "從檔案匯入行程",
+        .importExplain: "逗號分隔（CSV）檔案，每行一次行程：離開英國的日期、回到英國的日期（DD/MM/YYYY 或 YYYY-MM-DD）。可以有標題行。只要有一行不正確，便不會加入任何項目。",
+        .importKeys: "Enter 讀取檔案   Esc 取消",
+        .importNothingAdded: "沒有加入任何項目。",
+        .caseInUseTitle: "已在另一個視窗開啟",
+        .caseInUseText: "個案 {0} 已在另一個視窗開啟（{1}）。你可以唯讀開啟，只查看不更改；或接手：由這個視窗儲存，另一個視窗會把它已有的內容另存為新個案。",
+        .caseInUseKeys: "r 唯讀   t 接手   Esc 取消",
+        .readOnlyCase: "個案 {0} 以唯讀開啟：你在這裏所作的更改不會儲存。按 e 可匯出。",
+        .takenOver: "你已接手個案 {0}；之後由這個視窗儲存。",
+        .caseMovedAway: "個案 {0} 已在另一個視窗被接手。為免遺失資料，這個視窗的答案現已另存為新個案 {1}。",
+        .resumedCase: "已繼續個案 {0}。",
+        .casesTitle: "已儲存的個案",
+        .casesSearch: "搜尋（編號或標籤）：",
+        .casesKeys: "輸入文字搜尋   ↑↓ 選擇   Enter 開啟   Esc 關閉",
+        .noSavedCases: "這部電腦沒有已儲存的個案。",
+        .noCaseMatches: "沒有符合的個案。",
+        .casesNeedSaving: "儲存功能已關閉，所以沒有可開啟的個案。",
         .printedWithoutAnswers: "列印本只有表格和證明文件清單，沒有你的答案；按 P 可連同你的答案列印。",
         .noTakeAway: "這部電腦不能儲存或列印結果。請抄下表格名稱和證明文件清單，或向職員查詢。",
         .kioskExportStays: "已儲存到 {0}。檔案會留在這部電腦上：請向職員索取副本。你離開後檔案不會被刪除。",
