@@ -111,10 +111,10 @@ public enum InterviewView {
             case .yesNo: keys = [.hintYesNo, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
             case .choice:
                 return [t(m, .hintChoiceNumbers, String(min(9, q.options.count)))]
-                    + [TUIText.hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit].map { t(m, $0) }
+                    + [TUIText.hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit].filter { !(m.isKiosk && $0 == .hintCtrlCQuit) }.map { t(m, $0) }
             case .multiChoice: keys = [.hintMove, .hintTick, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
             case .dateRanges:
-                keys = f.edit == nil ? [.hintMove, .hintAdd, .hintChange, .hintDelete, .hintContinue, .hintImport, .hintBack, .hintHelp, .hintReview]
+                keys = f.edit == nil ? [.hintMove, .hintAdd, .hintChange, .hintDelete, .hintContinue, .hintBack, .hintHelp, .hintImport, .hintReview]
                     : [.hintOtherDate, .hintSave, .hintCancel, .hintF1Help]
             case .text: keys = [.hintType, .hintConfirm, .hintBack, .hintF1Help, .hintCtrlRReview, .hintCtrlCQuit]
             default: keys = [.hintType, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
