@@ -42,6 +42,7 @@ extension FileNote {
         if let updated { para(label(.lastSaved) + colonSpace + date(updated)) }
         para(label(.flows) + colonSpace + flowsLine, indent: "  ", first: "")
         if let changedLine { para(changedLine) }
+        if let caseNote { para(label(.caseNote) + colonSpace + caseNote) }
 
         heading(label(.questionsHeading))
         let items = entries
@@ -118,6 +119,7 @@ extension FileNote {
         if let updated { md += "- " + bold(label(.lastSaved)) + date(updated) + "\n" }
         md += "- " + bold(label(.flows)) + flowsLine + "\n"
         if let changedLine { md += "\n> \(changedLine)\n" }
+        if let caseNote { md += "\n" + bold(label(.caseNote)) + FileNote.escape(caseNote) + "\n" }
 
         md += "\n## \(label(.questionsHeading))\n\n"
         let items = entries
@@ -209,6 +211,7 @@ extension FileNote {
             pairs.append(("outcome", .null))
             pairs.append(("checklist", .array([])))
         }
+        pairs.append(("case_note", .optional(caseNote)))
         pairs.append(("other_notes", .array(otherNotes.map { .object([("id", .string($0.question)), ("note", .string($0.note))]) })))
         pairs.append(("kept_aside", .array(keptAside.map {
             .object([("id", .string($0.question)), ("answer", .optional($0.answer)), ("reason", .string($0.reason))])

@@ -114,3 +114,44 @@ import Testing
         #expect(d.m.overlay == nil && d.effects.count == before)
     }
 }
+
+@Suite struct CaseNoteTests {
+    /// in_uk yes → status visitor → crisis yes: the result.
+    static func atResult() -> Drive {
+        var d = Drive(InterviewFixtures.small)
+        d.press(.enter, .enter, .character("3"), .enter, .enter)
+        #expect(d.m.page == .outcome)
+        return d
+    }
+
+    @Test func aCaseNoteOnTheResultAndReviewScreensAndQuestionNotesMarked() {
+        var d = Self.atResult()
+        d.press(.function(2))
+        #expect(d.m.overlay == .note(question: FileNote.caseNoteKey, text: ""))
+        #expect(d.screen().text.contains("the whole case"))
+        d.type("Client to bring passport Tuesday")
+        d.press(.enter)
+        #expect(d.m.notes[FileNote.caseNoteKey] == "Client to bring passport Tuesday")
+        #expect(d.effects.last == .saveNote(FileNote.caseNoteKey))
+        #expect(d.screen(Size(rows: 24, cols: 100)).text.contains("✎ Case note: Client to bring passport Tuesday"))
+        // A question note shows on its question and is marked in the review.
+        d.m.notes["status"] = "Visa expired 2025"
+        d.press(.character("r"))
+        #expect(d.m.page == .review)
+        let review = d.screen(Size(rows: 24, cols: 100)).text
+        #expect(review.contains("2.✎") && !review.contains("1.✎"), "\(review)")
+        #expect(review.contains("✎ Case note: Client to bring passport Tuesday"))
+        d.press(.ctrl("n"))
+        #expect(d.m.overlay == .note(question: FileNote.caseNoteKey, text: "Client to bring passport Tuesday"))
+        d.press(.escape, .up, .enter)
+        #expect(d.m.page == .question("status"))
+        #expect(d.screen(Size(rows: 24, cols: 100)).text.contains("✎ Adviser note: Visa expired 2025"))
+        // The file note carries the case note, and not among the notes on other questions.
+        let note = FileNote(flows: InterviewFixtures.small, reference: "K7M-42Q", today: InterviewFixtures.today,
+                            answers: d.m.answers, notes: d.m.notes, ticks: [], language: "en")
+        #expect(note.caseNote == "Client to bring passport Tuesday" && note.otherNotes.isEmpty)
+        #expect(note.text().contains("Case note: Client to bring passport Tuesday"))
+        #expect(note.markdown().contains("**Case note:** Client to bring passport Tuesday"))
+        #expect(note.json().serialized().contains("\"case_note\": \"Client to bring passport Tuesday\""))
+    }
+}

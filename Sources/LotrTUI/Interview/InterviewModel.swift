@@ -617,6 +617,7 @@ public struct InterviewModel: Sendable {
             changingFromReview = true
             page = .question(id)
         case .escape, .character("r"), .character("q"), .ctrl("r"), .backspace, .character("b"): page = resumePage()
+        case .ctrl("n") where !isKiosk, .function(2) where !isKiosk: openCaseNote()
         case .function(1), .character("?"): overlay = .help
         default: break
         }
@@ -704,6 +705,7 @@ public struct InterviewModel: Sendable {
             if canPrint { effects.append(.print) } else { say(takeAwayText, error: true) }
         case .character("P") where isKiosk && canPrint: effects.append(.printWithAnswers)
         case .character("n"): startNewCase()
+        case .ctrl("n") where !isKiosk, .function(2) where !isKiosk: openCaseNote()
         case .character("r"), .ctrl("r"): openReview()
         case .escape, .character("b"), .backspace:
             if let last = assessment.path.last { page = .question(last) }
@@ -712,6 +714,11 @@ public struct InterviewModel: Sendable {
         default: break
         }
         return .none
+    }
+
+    /// The note on the whole case (not on one question), from the result and review screens.
+    mutating func openCaseNote() {
+        overlay = .note(question: FileNote.caseNoteKey, text: notes[FileNote.caseNoteKey] ?? "")
     }
 
     /// What to say when a way of taking the result away is missing: the other way if there is

@@ -17,6 +17,9 @@ public enum InterviewView {
         case .outcome:
             if let o = a.outcome { drawOutcome(&s, m, o, body) }
         }
+        if let note = shownNote(m) {
+            s.writeTruncated("✎ " + note, row: size.rows - 3, col: 2, width: size.cols - 4, style: .dim)
+        }
         if let text = m.message {
             s.writeTruncated(text, row: size.rows - 2, col: 2, width: size.cols - 4, style: m.messageIsError ? .error : .accent)
         }
@@ -32,6 +35,19 @@ public enum InterviewView {
         case nil: break
         }
         return s
+    }
+
+    /// The note shown below the page: a question's own note on its question; the case note on
+    /// the result and review screens.
+    static func shownNote(_ m: InterviewModel) -> String? {
+        switch m.page {
+        case .question(let id):
+            return m.notes[id].map { t(m, .adviserNote) + ": " + $0 }
+        case .outcome, .review:
+            return m.notes[FileNote.caseNoteKey].map { t(m, .caseNoteLabel) + ": " + $0 }
+        case .welcome:
+            return nil
+        }
     }
 
     // MARK: Geometry (shared with the model, which pages by a screenful)
@@ -102,8 +118,8 @@ public enum InterviewView {
         let keys: [TUIText]
         switch m.page {
         case .welcome: keys = [.hintStart, .hintOpenCase, .hintLanguage, .hintHelp, .hintQuit]
-        case .review: keys = [.hintChoose, .hintChangeAnswer, .hintReturn, .hintCtrlCQuit]
-        case .outcome: keys = [.hintItem, .hintTick, .hintScroll, .hintExport, .hintPrint, .hintNewCase, .hintReview, .hintQuit]
+        case .review: keys = [.hintChoose, .hintChangeAnswer, .hintReturn, .hintCtrlCQuit, .hintCaseNote]
+        case .outcome: keys = [.hintItem, .hintTick, .hintScroll, .hintExport, .hintPrint, .hintNewCase, .hintReview, .hintQuit, .hintCaseNote]
         case .question(let id):
             guard let q = m.flows.questions[id] else { return [] }
             let f = m.field(id)
@@ -124,7 +140,7 @@ public enum InterviewView {
             if m.isKiosk && (key == .hintQuit || key == .hintCtrlCQuit) { return false }
             if key == .hintExport { return m.canExport }
             if key == .hintPrint { return m.canPrint }
-            if key == .hintImport { return !m.isKiosk }
+            if key == .hintImport || key == .hintCaseNote { return !m.isKiosk }
             if key == .hintOpenCase { return !m.isKiosk && m.canOpenCases }
             return true
         }.map { t(m, $0) }
@@ -294,7 +310,8 @@ public enum InterviewView {
             let answer = Format.value(v, question: q, language: m.language)
             let qWidth = max(10, (r.cols - 8) * 3 / 5)
             let isCursor = offset == m.reviewRow
-            let line = (isCursor ? "▸ " : "  ") + TextLayout.pad("\(offset + 1). ", width: 4)
+            // ✎ marks a question with a note.
+            let line = (isCursor ? "▸ " : "  ") + TextLayout.pad("\(offset + 1).\(m.notes[id] != nil ? "✎" : " ")", width: 4)
                 + TextLayout.pad(TextLayout.truncate(q.text.text(m.language), width: qWidth), width: qWidth) + "  " + answer
             s.write(TextLayout.pad(TextLayout.truncate(line, width: r.cols), width: r.cols), row: listTop + offset - first, col: r.col,
                     style: isCursor ? Style(.selected, reverse: true) : .normal)
@@ -361,7 +378,7 @@ public enum InterviewView {
         s.fill(rect)
         s.box(rect, style: .accent, title: t(m, .adviserNote))
         let inner = rect.inset(rows: 1, cols: 2)
-        let q = m.flows.questions[question]?.text.text(m.language) ?? question
+        let q = question == FileNote.caseNoteKey ? t(m, .wholeCase) : (m.flows.questions[question]?.text.text(m.language) ?? question)
         s.writeTruncated(t(m, .noteOn) + q, row: inner.row, col: inner.col, width: inner.cols, style: .dim)
         let lines = TextLayout.wrap(text.isEmpty ? " " : text, width: inner.cols)
         let shown = lines.suffix(max(1, inner.rows - 3))

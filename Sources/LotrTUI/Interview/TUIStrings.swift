@@ -29,6 +29,7 @@ public enum TUIText: String, CaseIterable, Sendable {
     case noteRemoved, noteSaved, typeFileName, nothingAnswered, dateYouLeft, dateYouCameBack
     case savedFileNote, couldNotSave, savedAsCase, answersKeptUntilQuit
     // Kiosk
+    case hintCaseNote, wholeCase, caseNoteLabel
     case hintImport, hintOpenCase, importTitle, importExplain, importKeys, importNothingAdded
     case caseInUseTitle, caseInUseText, caseInUseKeys, readOnlyCase, takenOver, caseMovedAway, resumedCase
     case casesTitle, casesSearch, casesKeys, noSavedCases, noCaseMatches, casesNeedSaving
@@ -134,6 +135,9 @@ public enum TUIStrings {
         .generalHelpKiosk: "Enter confirms, Esc goes back, ? shows help, r lists your answers so you can change one. On the result, Space ticks an item you have, and n wipes your answers and starts again.",
         .useExportInstead: "This computer cannot print. Press e to save the result as a file instead.",
         .usePrintInstead: "This computer cannot save files. Press p to print the result instead.",
+        .hintCaseNote: "F2 case note",
+        .wholeCase: "the whole case",
+        .caseNoteLabel: "Case note",
         .hintImport: "i import",
         .hintOpenCase: "o open a case",
         .importTitle: "Trips from a file",
@@ -288,6 +292,9 @@ public enum TUIStrings {
         .generalHelpKiosk: "Enter 確認，Esc 返回，? 顯示說明，r 列出你的答案讓你修改。在結果頁，空白鍵剔選你已有的項目，n 清除你的答案並重新開始。",
         .useExportInstead: "這部電腦不能列印。請按 e 把結果儲存為檔案。",
         .usePrintInstead: "這部電腦不能儲存檔案。請按 p 列印結果。",
+        .hintCaseNote: "F2 個案備註",
+        .wholeCase: "整個個案",
+        .caseNoteLabel: "個案備註",
         .hintImport: "i 匯入",
         .hintOpenCase: "o 開啟個案",
         .importTitle: "從檔案匯入行程",
