@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// The intake desk on the real screen: the case list on the welcome screen, the same case in two
+/// windows, and trips read from a file.
+@Suite(.serialized) struct DeskEndToEndTests {
+    static func cases(data: String) throws -> String {
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_DATA_HOME"] = data
+        return try TmuxSession.spawn([CLI.binary, "sessions", "list", "--format", "json", "--flows", E2E.flows, "--today", "2026-11-23"],
+                                     environment: env).output
+    }
+
+    @Test func theCaseListFindsByLabelAndASecondWindowIsToldAndMayReadOnly() throws {
+        guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
+        let data = try E2E.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        // A first case, left at the date question.
+        let first = try TmuxSession(script: E2E.script(data: data))
+        try E2E.answerUpToArrived(first)
+        try E2E.quit(first, with: "C-c")
+        let json = try Self.cases(data: data)
+        let ref = try #require(json.firstMatch(of: /"reference": "([A-Z0-9]{3}-[A-Z0-9]{3})"/).map { String($0.1) }, "\(json)")
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_DATA_HOME"] = data
+        _ = try TmuxSession.spawn([CLI.binary, "sessions", "label", ref, "Okafor 0114"], environment: env)
+
+        // Window A opens it from the case list by typing part of the label.
+        let a = try TmuxSession(script: E2E.script(data: data))
+        try a.waitFor("o open a case")
+        try a.keys("o")
+        try a.waitFor("Saved cases")
+        try a.type("okaf")
+        try a.waitFor("Okafor 0114")
+        try a.keys("Enter")
+        try a.waitFor("Resumed case \(ref).")
+        try a.waitFor("When did you first arrive in the UK?")
+
+        // Window B asks for the same case: it is told, and opens it read-only.
+        let b = try TmuxSession(script: E2E.script(data: data))
+        try b.waitFor("o open a case")
+        try b.keys("o")
+        try b.waitFor(ref)
+        try b.keys("Enter")
+        let told = try b.waitFor("Open in another window")
+        #expect(told.contains("r read-only") && told.contains("t take over"))
+        try b.keys("r")
+        try b.waitFor("is open read-only")
+        try b.waitFor("When did you first arrive in the UK?")
+        try E2E.quit(b, with: "C-c")
+
+        // Window A carries on saving to the case.
+        try a.type("09042015")
+        try a.keys("Enter")
+        try a.waitFor("How many children under 18 live with you?")
+        try E2E.quit(a, with: "C-c")
+        let after = try Self.cases(data: data)
+        #expect(after.contains("\"label\": \"Okafor 0114\"") && after.contains("How many children"), "\(after)")
+        #expect(after.components(separatedBy: "\"reference\"").count == 2, "still one case: \(after)")
+    }
+
+    @Test func thirtyTripsFromACSVFileOnTheListScreen() throws {
+        guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
+        let data = try E2E.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        var csv = "left,returned\n"
+        for i in 0..<30 {
+            let month = i % 12 + 1, year = 2016 + i / 12
+            csv += String(format: "05/%02d/%d,09/%02d/%d\n", month, year, month, year)
+        }
+        let file = data + "/trips.csv"
+        try csv.write(toFile: file, atomically: true, encoding: .utf8)
+        let t = try TmuxSession(script: E2E.script(data: data))
+        try E2E.answerUpToArrived(t)
+        try t.type("09042015")
+        try t.keys("Enter")
+        try t.waitFor("How many children under 18 live with you?")
+        try t.type("2")
+        try t.keys("Enter")
+        try t.waitFor("How much money do you have in savings?")
+        try t.type("1500")
+        try t.keys("Enter")
+        try t.waitFor("What name should the file note show?")
+        try t.type("Sam")
+        try t.keys("Enter")
+        try t.waitFor("List each absence from the UK")
+        try t.keys("i")
+        try t.waitFor("Trips from a file")
+        try t.type(file)
+        try t.keys("Enter")
+        try t.waitFor("Added 30 trips from the file; the list now has 30.")
+        try E2E.quit(t, with: "C-c")
+    }
+}
