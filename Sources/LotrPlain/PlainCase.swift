@@ -28,6 +28,8 @@ public enum KeeperNews: Equatable, Sendable {
     case startedCase(String)
     /// Saving stopped; the words say why (no answers in them).
     case savingOff(String)
+    /// Another window took the case over, so this window's answers now go to a new case.
+    case movedToNewCase(from: String, to: String)
 }
 
 public struct KeeperFailure: Error, Equatable, Sendable {

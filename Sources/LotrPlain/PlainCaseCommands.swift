@@ -15,6 +15,7 @@ extension PlainSession {
         switch news {
         case .startedCase(let ref)?: say(t(.savedAsCase, ref))
         case .savingOff(let why)?: say(t(.savingOff, why))
+        case .movedToNewCase(let from, let to)?: say(t(.movedToNewCase, from, to))
         case nil: break
         }
     }

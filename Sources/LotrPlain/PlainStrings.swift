@@ -32,6 +32,7 @@ enum PlainText: String, CaseIterable, Sendable {
     case notUnderstood, overlap, notAdded, added, addUsage, notAddedReversed, reversed
     case readDatePrompt, nothingAdded, readDateHelp, rangeNextPrompt, listNone
     // The case: saving, files, the checklist
+    case movedToNewCase
     case introCase, savedAsCase, savingOff, savedAlready, nothingToSaveYet, notSavingHere, labelNeedsCase, labelSet, labelCleared
     case noChecklist, tickHow, tickedItem, untickedItem, checklistHeading, checklistItem
     case exportUnavailable, notSavedReference, exported, exportFailed
@@ -145,6 +146,7 @@ enum PlainStrings {
 
         .introCase: "Your answers are saved on this computer as you go; the case reference is said at the first answer.",
         .savedAsCase: "Saved as case {0}. To come back to it: lotr --plain --resume {0}",
+        .movedToNewCase: "Case {0} was taken over in another window. So that nothing is lost, your answers are now saved as a new case, {1}.",
         .savingOff: "Saving is off: {0}. Your answers are kept until you quit.",
         .savedAlready: "Your answers are saved as case {0}: every answer is saved as soon as you give it.",
         .nothingToSaveYet: "Nothing to save yet: the case is saved at the first answer.",
@@ -272,6 +274,7 @@ enum PlainStrings {
 
         .introCase: "你的答案會一邊回答一邊儲存在這部電腦上；回答第一條問題時會告訴你個案編號。",
         .savedAsCase: "已儲存為個案 {0}。之後要繼續，請執行（lotr --plain --resume {0}）。",
+        .movedToNewCase: "個案 {0} 已在另一個視窗被接手。為免遺失資料，你的答案現已另存為新個案 {1}。",
         .savingOff: "未能儲存：{0}。你的答案會保留至你離開為止。",
         .savedAlready: "你的答案已儲存為個案 {0}：每個答案一經回答便會儲存。",
         .nothingToSaveYet: "暫時沒有需要儲存的內容：回答第一條問題時便會儲存個案。",

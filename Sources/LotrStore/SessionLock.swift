@@ -14,10 +14,17 @@ public struct SessionLock: Hashable, Sendable {
     public var pid: Int32
     public var host: String
     public var since: Date
+    /// Goes up by one at every take-over, so that a window can tell its case was taken from it
+    /// even after the window that took it has closed.
+    public var generation: Int = 1
+
+    /// Nobody holds the case (the last holder closed it).
+    public var isFree: Bool { pid == 0 }
 
     /// The process is known to be gone: it ran on this machine and no longer exists. A lock
     /// from another machine (a shared home folder) cannot be checked and counts as live.
     public var isStale: Bool {
+        if isFree { return true }
         guard host == SessionLock.thisHost else { return false }
         return !SessionLock.processExists(pid)
     }
@@ -61,20 +68,22 @@ extension SessionStore {
         }
     }
 
-    /// Takes the lock whoever holds it: the other window is told at its next save.
+    /// Takes the lock whoever holds it: the other window is told at its next save (its
+    /// generation is now behind).
     public func takeOver(_ reference: String, pid: Int32 = SessionLock.thisProcess,
                          host: String = SessionLock.thisHost) throws {
         try perform { db in
             _ = try self.session(db, reference)
             try self.writeLock(db, reference, pid: pid, host: host)
+            try db.execute(sql: "UPDATE lock SET generation = generation + 1 WHERE ref = ?", arguments: [reference])
         }
     }
 
-    /// Gives up the lock if this process holds it.
+    /// Gives up the lock if this process holds it. The row stays, free, with its generation.
     public func unlock(_ reference: String, pid: Int32 = SessionLock.thisProcess,
                        host: String = SessionLock.thisHost) throws {
         try perform { db in
-            try db.execute(sql: "DELETE FROM lock WHERE ref = ? AND pid = ? AND host = ?", arguments: [reference, pid, host])
+            try db.execute(sql: "UPDATE lock SET pid = 0, host = '' WHERE ref = ? AND pid = ? AND host = ?", arguments: [reference, pid, host])
         }
     }
 
@@ -85,7 +94,8 @@ extension SessionStore {
 
     func lock(_ db: Database, _ reference: String) throws -> SessionLock? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM lock WHERE ref = ?", arguments: [reference]) else { return nil }
-        return SessionLock(reference: row["ref"], pid: row["pid"], host: row["host"], since: Self.date(row["since_ms"]))
+        return SessionLock(reference: row["ref"], pid: row["pid"], host: row["host"], since: Self.date(row["since_ms"]),
+                           generation: row["generation"])
     }
 
     func writeLock(_ db: Database, _ reference: String, pid: Int32, host: String) throws {

@@ -117,7 +117,8 @@ public final class SessionStore: Sendable {
                     ref TEXT PRIMARY KEY NOT NULL REFERENCES session(ref) ON DELETE CASCADE,
                     pid INTEGER NOT NULL,
                     host TEXT NOT NULL,
-                    since_ms INTEGER NOT NULL
+                    since_ms INTEGER NOT NULL,
+                    generation INTEGER NOT NULL DEFAULT 1
                 );
                 """)
         }

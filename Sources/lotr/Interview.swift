@@ -227,17 +227,30 @@ func runPlainInterview(_ settings: InterviewSettings, flows: FlowSet, today: Civ
             printError("lotr: cannot resume \(ref): \(error)")
             throw ExitCode(2)
         }
+        var readOnly = false
         if case .heldBy(let other)? = try? store.lock(ref) {
-            printError("lotr: case \(ref) is open in another lotr (process \(other.pid) on \(other.host), since \(UKTime.minute(other.since))). "
-                       + "Close it there, or open it read-only with `lotr sessions show \(ref)`.")
-            throw ExitCode(2)
+            switch askAboutCaseInUse(ref, other, zh: zh) {
+            case .readOnly: readOnly = true
+            case .takeOver: try? store.takeOver(ref)
+            case .stop: throw ExitCode(2)
+            }
         }
         var lines = [zh ? "已繼續個案 \(ref)。" : "Resumed case \(ref)."]
+        if readOnly {
+            lines.append(zh ? "以唯讀開啟：你在這裏所作的更改不會儲存。輸入「匯出」可寫出檔案記錄。"
+                            : "Opened read-only: nothing you change here is saved. Type export to write a file note.")
+        }
         if !resumed.keptAside.isEmpty {
             lines.append("The questions have changed since: \(resumed.keptAside.count) earlier answer(s) no longer fit and were kept aside (\(resumed.keptAside.map(\.question).joined(separator: ", "))).")
         }
-        keeper.resumed(ref)
         resume = PlainResume(answers: resumed.answers, ticks: resumed.saved.ticks, notes: resumed.saved.notes, announcement: lines)
+        if readOnly {
+            let reader = NotSaving(writer: { text, path in
+                do { try ExportFile.write(text, to: path); return .success(path) } catch { return .failure(KeeperFailure("\(error)")) }
+            }, reader: PlainFiles.read)
+            return runPlainMode(flows: flows, today: today, language: language, keeper: reader, resume: resume)
+        }
+        keeper.resumed(ref, from: resumed.saved)
     } else if let opening {
         print(opening + " " + (zh ? "你的答案會保留至你離開為止。" : "Your answers are kept until you quit."))
     } else if let prefilled = resume?.answers, !prefilled.isEmpty {
@@ -249,13 +262,34 @@ func runPlainInterview(_ settings: InterviewSettings, flows: FlowSet, today: Civ
             switch keeper.saveAnswer(id, value: prefilled[id]!, position: nil) {
             case .startedCase(let ref)?: news.append(zh ? "已儲存為個案 \(ref)。" : "Saved as case \(ref). To come back to it: lotr --plain --resume \(ref)")
             case .savingOff(let why)?: news.append("Saving is off: \(why).")
-            case nil: break
+            case .movedToNewCase?, nil: break
             }
         }
         resume?.announcement += news
     }
     defer { keeper.release() }
     return runPlainMode(flows: flows, today: today, language: language, keeper: keeper, resume: resume)
+}
+
+enum CaseInUseChoice { case readOnly, takeOver, stop }
+
+/// The plain mode's question when the case is open in another window: read it without saving,
+/// take it over (the other window keeps its answers as a new case), or stop.
+func askAboutCaseInUse(_ ref: String, _ other: SessionLock, zh: Bool) -> CaseInUseChoice {
+    let holder = "process \(other.pid) on \(other.host), since \(UKTime.minute(other.since))"
+    print(zh ? "個案 \(ref) 已在另一個視窗開啟（\(holder)）。"
+             : "Case \(ref) is open in another window (\(holder)).")
+    while true {
+        print(zh ? "請輸入 r 以唯讀開啟（不會儲存更改）、t 接手（另一個視窗會把它的答案另存為新個案），或 q 停止："
+                 : "Type r to open it read-only (nothing is saved), t to take it over (the other window then saves its answers as a new case), or q to stop:")
+        guard let line = readLine(strippingNewline: true) else { return .stop }
+        switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "r", "read-only", "read": return .readOnly
+        case "t", "take over", "take": return .takeOver
+        case "q", "quit", "exit", "stop": return .stop
+        default: continue
+        }
+    }
 }
 
 /// The first frame, drawn before the flows are read.
@@ -473,6 +507,14 @@ final class SessionKeeper {
 
     /// Whether this window only reads its case (another window has it).
     private(set) var readOnly = false
+    /// The lock generation this window holds its case at (see `SessionLock.generation`).
+    private var generation: Int?
+
+    /// Takes the lock on `ref` and remembers its generation.
+    private func hold(_ store: SessionStore, _ ref: String) throws {
+        _ = try store.lock(ref)
+        generation = try store.currentLock(ref)?.generation
+    }
 
     /// Opens a saved case in the model. When another running lotr has it open, the person is
     /// asked first (read-only or take over) unless `mode` already says which.
@@ -492,6 +534,7 @@ final class SessionKeeper {
             model.startNewCase()
             try resume(ref, into: &model)
             readOnly = mode == .readOnly
+            generation = readOnly ? nil : try store.currentLock(ref)?.generation
             if mode == .readOnly {
                 model.message = TUIStrings.text(.readOnlyCase, model.language, ref)
                 model.messageIsError = false
@@ -533,12 +576,15 @@ final class SessionKeeper {
     /// Before saving: when another window has taken the case over, this window's answers go
     /// to a new case instead, so that neither window's work is lost.
     private func keepOwnCase(_ store: SessionStore, in model: inout InterviewModel) throws {
-        guard let ref = reference, let lock = try store.currentLock(ref), !lock.isMine, !lock.isStale else {
-            if let ref = reference, try store.currentLock(ref) == nil { _ = try store.lock(ref) }
+        guard let ref = reference else { return }
+        guard let lock = try store.currentLock(ref) else { try hold(store, ref); return }
+        let takenOver = (generation != nil && lock.generation != generation) || (!lock.isMine && !lock.isStale)
+        guard takenOver else {
+            if !lock.isMine { try hold(store, ref) }
             return
         }
         let fresh = try store.create(flowVersion: flowVersion, language: language).reference
-        _ = try store.lock(fresh)
+        try hold(store, fresh)
         let order = model.assessment.path
         for id in order.filter({ model.answers[$0] != nil }) + model.answers.keys.filter({ !order.contains($0) }).sorted() {
             try store.saveAnswer(fresh, question: id, value: model.answers[id]!, position: nil)
@@ -581,7 +627,7 @@ final class SessionKeeper {
             let isNew = reference == nil
             if reference == nil {
                 reference = try store.create(flowVersion: flowVersion, language: language).reference
-                _ = try store.lock(reference!)
+                try hold(store, reference!)
                 model.caseReference = reference
             } else {
                 try keepOwnCase(store, in: &model)
@@ -610,7 +656,7 @@ final class SessionKeeper {
         do {
             if reference == nil {
                 reference = try store.create(flowVersion: flowVersion, language: language).reference
-                _ = try store.lock(reference!)
+                try hold(store, reference!)
                 model.caseReference = reference
             } else {
                 try keepOwnCase(store, in: &model)
@@ -636,6 +682,7 @@ final class SessionKeeper {
         // The model forgets its reference itself; the next answer starts a new saved session.
         release()
         readOnly = false
+        generation = nil
         reference = nil
         savedTicks = []
     }

@@ -13,6 +13,13 @@ final class PlainStoreKeeper: PlainCaseKeeper {
     private var store: SessionStore?
     private(set) var reference: String?
     private var failed = false
+    /// What this window has saved to its case, in order, so that it can all be saved again as a
+    /// new case if another window takes this one over.
+    private var answers: [(String, Value)] = []
+    private var ticks: Set<String> = []
+    private var label: String?
+    /// The lock generation this window holds its case at (see `SessionLock.generation`).
+    private var generation: Int?
 
     init(store: SessionStore?, flowVersion: String, language: String, reference: String? = nil) {
         self.store = store
@@ -24,7 +31,42 @@ final class PlainStoreKeeper: PlainCaseKeeper {
     var isSaving: Bool { store != nil }
 
     /// Continues a saved case (its lock already taken).
-    func resumed(_ ref: String) { reference = ref }
+    func resumed(_ ref: String, from saved: SavedSession) {
+        reference = ref
+        if let store { generation = try? store.currentLock(ref)?.generation }
+        answers = saved.answers.compactMap { a in a.value.map { (a.question, $0) } }
+        ticks = saved.ticks
+        label = saved.session.label
+    }
+
+    /// Takes the lock on `ref` and remembers its generation.
+    func hold(_ store: SessionStore, _ ref: String) throws {
+        _ = try store.lock(ref)
+        generation = try store.currentLock(ref)?.generation
+    }
+
+    /// When another window has taken the case over (even one that has closed since), this
+    /// window's answers go to a new case.
+    private func keepOwnCase(_ store: SessionStore) throws -> KeeperNews? {
+        guard let ref = reference else { return nil }
+        guard let lock = try store.currentLock(ref) else { try hold(store, ref); return nil }
+        let takenOver = (generation != nil && lock.generation != generation) || (!lock.isMine && !lock.isStale)
+        guard takenOver else {
+            if !lock.isMine { try hold(store, ref) }
+            return nil
+        }
+        let fresh = try store.create(flowVersion: flowVersion, language: language).reference
+        try hold(store, fresh)
+        for (question, value) in answers { try store.saveAnswer(fresh, question: question, value: value) }
+        for item in ticks { try store.setTick(fresh, item: item, ticked: true) }
+        if let label { try store.setLabel(fresh, label: label) }
+        reference = fresh
+        return .movedToNewCase(from: ref, to: fresh)
+    }
+
+    private func remember(_ question: String, _ value: Value) {
+        if let i = answers.firstIndex(where: { $0.0 == question }) { answers[i].1 = value } else { answers.append((question, value)) }
+    }
 
     func saveAnswer(_ question: String, value: Value, position: String?) -> KeeperNews? {
         attempt { store in
@@ -32,27 +74,44 @@ final class PlainStoreKeeper: PlainCaseKeeper {
             if self.reference == nil {
                 let ref = try store.create(flowVersion: self.flowVersion, language: self.language).reference
                 self.reference = ref
-                _ = try? store.lock(ref)
+                try self.hold(store, ref)
                 news = .startedCase(ref)
+            } else {
+                news = try self.keepOwnCase(store)
             }
+            self.remember(question, value)
             try store.saveAnswer(self.reference!, question: question, value: value, position: position)
             return news
         }
     }
 
     func setTick(_ item: String, ticked: Bool) -> KeeperNews? {
-        guard let reference else { return nil }
-        return attempt { store in try store.setTick(reference, item: item, ticked: ticked); return nil }
+        guard reference != nil else { return nil }
+        if ticked { ticks.insert(item) } else { ticks.remove(item) }
+        return attempt { store in
+            let news = try self.keepOwnCase(store)
+            try store.setTick(self.reference!, item: item, ticked: ticked)
+            return news
+        }
     }
 
     func setLabel(_ label: String?) -> KeeperNews? {
-        guard let reference else { return nil }
-        return attempt { store in try store.setLabel(reference, label: label); return nil }
+        guard reference != nil else { return nil }
+        self.label = label
+        return attempt { store in
+            let news = try self.keepOwnCase(store)
+            try store.setLabel(self.reference!, label: label)
+            return news
+        }
     }
 
     func startNewCase() {
         release()
         reference = nil
+        generation = nil
+        answers = []
+        ticks = []
+        label = nil
     }
 
     func write(_ text: String, to path: String) -> Result<String, KeeperFailure> {

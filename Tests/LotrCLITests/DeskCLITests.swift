@@ -216,6 +216,54 @@ final class DeskFolders {
         #expect(full == 1, "the long list prompt is not repeated after every entry")
     }
 
+    /// The same case in two plain windows: the second is told and may read it or take it over;
+    /// after a take-over the first window's answers go to a new case, so nothing is lost.
+    @Test func aSecondPlainWindowIsToldAndMayReadOnlyOrTakeOver() throws {
+        let d = try DeskFolders()
+        // Window A: answers the first question and stays open.
+        let a = Process()
+        a.executableURL = URL(fileURLWithPath: CLI.binary)
+        a.arguments = ["--plain", "--today", "2026-11-23"]
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_DATA_HOME"] = d.root + "/data"
+        env["XDG_CONFIG_HOME"] = d.root + "/config"
+        env["LOTR_FLOWS"] = d.flows
+        a.environment = env
+        let aIn = Pipe(), aOut = Pipe()
+        a.standardInput = aIn
+        a.standardOutput = aOut
+        a.standardError = FileHandle.nullDevice
+        try a.run()
+        aIn.fileHandleForWriting.write(Data("1\n".utf8))
+        var ref: String?
+        for _ in 0..<200 where ref == nil {
+            Thread.sleep(forTimeInterval: 0.05)
+            ref = try d.listJSON().first?["reference"] as? String
+        }
+        let shared = try #require(ref, "window A saved its first answer")
+
+        let (readOnly, _) = try d.interview(["r", "2", "q"], extra: ["--resume", shared])
+        #expect(readOnly.stdout.contains("Case \(shared) is open in another window (process \(a.processIdentifier) on "), "\(readOnly.stdout)")
+        #expect(readOnly.stdout.contains("Opened read-only"))
+        #expect((try d.listJSON().first?["question"] as? [String: Any])?["id"] as? String == "status", "read-only saved nothing")
+
+        let (takeOver, _) = try d.interview(["t", "2", "q"], extra: ["--resume", shared])
+        #expect(takeOver.stdout.contains("Resumed case \(shared).") && takeOver.stdout.contains("When were you away?"), "\(takeOver.stdout)")
+
+        // Window A answers again: its case was taken over, so its answers go to a new case.
+        aIn.fileHandleForWriting.write(Data("3\n".utf8))
+        try aIn.fileHandleForWriting.close()
+        let aText = String(decoding: aOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        a.waitUntilExit()
+        #expect(aText.contains("Case \(shared) was taken over in another window. So that nothing is lost, your answers are now saved as a new case"), "\(aText)")
+        let all = try d.listJSON()
+        #expect(all.count == 2)
+        let original = try #require(all.first { $0["reference"] as? String == shared })
+        #expect((original["question"] as? [String: Any])?["id"] as? String == "absences", "the take-over's answer is in the case")
+        let copy = try #require(all.first { $0["reference"] as? String != shared })
+        #expect(copy["status"] as? String == "in_progress", "window A's own answers (in_uk yes, status visitor) are kept")
+    }
+
     @Test func aKioskRefusesAnExportFolderThatIsMissingOrReadableByAll() throws {
         let d = try DeskFolders()
         let missing = try d.run(["--kiosk", "--export-dir", d.root + "/nope"])

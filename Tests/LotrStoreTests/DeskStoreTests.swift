@@ -130,8 +130,15 @@ private func bytes(_ path: String) -> Data { FileManager.default.contents(atPath
     // A lock from another machine cannot be checked, so it counts as live.
     try store.takeOver(ref, pid: 999_999, host: "elsewhere.example")
     #expect(try store.currentLock(ref)?.isStale == false)
+    let before = try #require(try store.currentLock(ref)).generation
     try store.unlock(ref, pid: 999_999, host: "elsewhere.example")
-    #expect(try store.currentLock(ref) == nil)
+    // Released: free, and the generation kept, so a window it was taken from can still tell.
+    let free = try #require(try store.currentLock(ref))
+    #expect(free.isFree && free.isStale && free.generation == before)
+    try store.unlock(ref)  // not ours: changes nothing
+    #expect(try store.lock(ref) == .acquired && store.currentLock(ref)?.generation == before, "taking a free lock is not a take-over")
+    try store.takeOver(ref, pid: 1)
+    #expect(try store.currentLock(ref)?.generation == before + 1)
     // Deleting the case deletes its lock.
     _ = try store.lock(ref)
     try store.delete(ref)
