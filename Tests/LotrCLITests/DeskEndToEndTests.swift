@@ -59,6 +59,38 @@ import Testing
         #expect(after.components(separatedBy: "\"reference\"").count == 2, "still one case: \(after)")
     }
 
+    @Test func aTakeOverLosesNothing() throws {
+        guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
+        let data = try E2E.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        // Window A starts a case and stays on the date question.
+        let a = try TmuxSession(script: E2E.script(data: data))
+        try E2E.answerUpToArrived(a)
+        let json = try Self.cases(data: data)
+        let ref = try #require(json.firstMatch(of: /"reference": "([A-Z0-9]{3}-[A-Z0-9]{3})"/).map { String($0.1) }, "\(json)")
+        // Window B takes it over, answers the date and closes.
+        let b = try TmuxSession(script: E2E.script(data: data))
+        try b.waitFor("o open a case")
+        try b.keys("o")
+        try b.waitFor(ref)
+        try b.keys("Enter")
+        try b.waitFor("Open in another window")
+        try b.keys("t")
+        try b.waitFor("You took over case \(ref)")
+        try b.type("01012016")
+        try b.keys("Enter")
+        try b.waitFor("How many children under 18 live with you?")
+        try E2E.quit(b, with: "C-c")
+        // Window A answers: its answers go to a new case, the take-over's stay in the old one.
+        try a.type("09042015")
+        try a.keys("Enter")
+        let screen = try a.waitFor("was taken over in another window")
+        #expect(screen.contains(ref))
+        try E2E.quit(a, with: "C-c")
+        let after = try Self.cases(data: data)
+        #expect(after.components(separatedBy: "\"reference\"").count == 3, "two cases: \(after)")
+    }
+
     @Test func thirtyTripsFromACSVFileOnTheListScreen() throws {
         guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
         let data = try E2E.dataFolder()
