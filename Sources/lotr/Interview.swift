@@ -131,9 +131,7 @@ func runInterview(_ settings: InterviewSettings) throws {
         }
         initial.message = "Started from the answers in \(file): check each one, then finish the interview."
         // Saved as the case's first answers, so that quitting early loses none.
-        let order = initial.assessment.path
-        initial.effects = (order.filter { initial.answers[$0] != nil } + initial.answers.keys.filter { !order.contains($0) }.sorted())
-            .map { .saveAnswer($0) }
+        initial.effects = savingOrder(initial.answers, path: initial.assessment.path).map { .saveAnswer($0) }
     }
     if !settings.kiosk && !settings.noSave, let report = Retention.apply() {
         initial.message = report.line
@@ -172,6 +170,12 @@ func runInterview(_ settings: InterviewSettings) throws {
     }
 }
 
+/// The order to save a set of answers in: as asked along the path, then any others by id, so
+/// that a resumed case lists them as they were asked.
+func savingOrder(_ answers: Answers, path: [String]) -> [String] {
+    path.filter { answers[$0] != nil } + answers.keys.filter { !path.contains($0) }.sorted()
+}
+
 /// The answers of a `decide` answers file, or an exit with the answer at fault named (never its value).
 func prefilledAnswers(_ path: String, flows: FlowSet, today: CivilDate) throws -> Answers {
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -197,9 +201,7 @@ func runPlainInterview(_ settings: InterviewSettings, flows: FlowSet, today: Civ
         ])
     }
     if settings.noSave {
-        let keeper = NotSaving(writer: { text, path in
-            do { try ExportFile.write(text, to: path); return .success(path) } catch { return .failure(KeeperFailure("\(error)")) }
-        }, reader: PlainFiles.read)
+        let keeper = NotSaving(writer: PlainFiles.write, reader: PlainFiles.read)
         return runPlainMode(flows: flows, today: today, language: language, keeper: keeper, resume: resume)
     }
     var store: SessionStore?
@@ -245,9 +247,7 @@ func runPlainInterview(_ settings: InterviewSettings, flows: FlowSet, today: Civ
         }
         resume = PlainResume(answers: resumed.answers, ticks: resumed.saved.ticks, notes: resumed.saved.notes, announcement: lines)
         if readOnly {
-            let reader = NotSaving(writer: { text, path in
-                do { try ExportFile.write(text, to: path); return .success(path) } catch { return .failure(KeeperFailure("\(error)")) }
-            }, reader: PlainFiles.read)
+            let reader = NotSaving(writer: PlainFiles.write, reader: PlainFiles.read)
             return runPlainMode(flows: flows, today: today, language: language, keeper: reader, resume: resume)
         }
         keeper.resumed(ref, from: resumed.saved)
@@ -255,10 +255,8 @@ func runPlainInterview(_ settings: InterviewSettings, flows: FlowSet, today: Civ
         print(opening + " " + (zh ? "你的答案會保留至你離開為止。" : "Your answers are kept until you quit."))
     } else if let prefilled = resume?.answers, !prefilled.isEmpty {
         // The answers from the file are the case's first answers: saved now, so quitting early loses none.
-        let order = Engine.assess(flows, answers: prefilled, today: today, language: language).path
-        let rest = prefilled.keys.filter { !order.contains($0) }.sorted()
         var news: [String] = []
-        for id in order.filter({ prefilled[$0] != nil }) + rest {
+        for id in savingOrder(prefilled, path: Engine.assess(flows, answers: prefilled, today: today, language: language).path) {
             switch keeper.saveAnswer(id, value: prefilled[id]!, position: nil) {
             case .startedCase(let ref)?: news.append(zh ? "已儲存為個案 \(ref)。" : "Saved as case \(ref). To come back to it: lotr --plain --resume \(ref)")
             case .savingOff(let why)?: news.append("Saving is off: \(why).")
@@ -585,8 +583,7 @@ final class SessionKeeper {
         }
         let fresh = try store.create(flowVersion: flowVersion, language: language).reference
         try hold(store, fresh)
-        let order = model.assessment.path
-        for id in order.filter({ model.answers[$0] != nil }) + model.answers.keys.filter({ !order.contains($0) }).sorted() {
+        for id in savingOrder(model.answers, path: model.assessment.path) {
             try store.saveAnswer(fresh, question: id, value: model.answers[id]!, position: nil)
         }
         for (question, text) in model.notes { try store.saveNote(fresh, question: question, text: text) }

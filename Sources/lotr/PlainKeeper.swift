@@ -114,14 +114,7 @@ final class PlainStoreKeeper: PlainCaseKeeper {
         label = nil
     }
 
-    func write(_ text: String, to path: String) -> Result<String, KeeperFailure> {
-        do {
-            try ExportFile.write(text, to: path)
-            return .success(path)
-        } catch {
-            return .failure(KeeperFailure("\(error)"))
-        }
-    }
+    func write(_ text: String, to path: String) -> Result<String, KeeperFailure> { PlainFiles.write(text, to: path) }
 
     func read(_ path: String) -> Result<String, KeeperFailure> { PlainFiles.read(path) }
 
@@ -144,6 +137,16 @@ final class PlainStoreKeeper: PlainCaseKeeper {
 }
 
 enum PlainFiles {
+    /// Writes a file note whole or not at all, readable by its owner only.
+    static func write(_ text: String, to path: String) -> Result<String, KeeperFailure> {
+        do {
+            try ExportFile.write(text, to: path)
+            return .success(path)
+        } catch {
+            return .failure(KeeperFailure("\(error)"))
+        }
+    }
+
     /// A small text file the person named; at most 1 MB (a list of trips is a few kilobytes).
     static func read(_ path: String) -> Result<String, KeeperFailure> {
         var isDir: ObjCBool = false

@@ -11,6 +11,16 @@ import Testing
                                      environment: env).output
     }
 
+    /// From the welcome screen, opens `ref` from the case list (typing `search` first).
+    static func openFromList(_ t: TmuxSession, _ ref: String, search: String = "") throws {
+        try t.waitFor("o open a case")
+        try t.keys("o")
+        try t.waitFor("Saved cases")
+        if !search.isEmpty { try t.type(search) }
+        try t.waitFor(ref)
+        try t.keys("Enter")
+    }
+
     @Test func theCaseListFindsByLabelAndASecondWindowIsToldAndMayReadOnly() throws {
         guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
         let data = try E2E.dataFolder()
@@ -27,21 +37,13 @@ import Testing
 
         // Window A opens it from the case list by typing part of the label.
         let a = try TmuxSession(script: E2E.script(data: data))
-        try a.waitFor("o open a case")
-        try a.keys("o")
-        try a.waitFor("Saved cases")
-        try a.type("okaf")
-        try a.waitFor("Okafor 0114")
-        try a.keys("Enter")
+        try Self.openFromList(a, ref, search: "okaf")
         try a.waitFor("Resumed case \(ref).")
         try a.waitFor("When did you first arrive in the UK?")
 
         // Window B asks for the same case: it is told, and opens it read-only.
         let b = try TmuxSession(script: E2E.script(data: data))
-        try b.waitFor("o open a case")
-        try b.keys("o")
-        try b.waitFor(ref)
-        try b.keys("Enter")
+        try Self.openFromList(b, ref)
         let told = try b.waitFor("Open in another window")
         #expect(told.contains("r read-only") && told.contains("t take over"))
         try b.keys("r")
@@ -70,10 +72,7 @@ import Testing
         let ref = try #require(json.firstMatch(of: /"reference": "([A-Z0-9]{3}-[A-Z0-9]{3})"/).map { String($0.1) }, "\(json)")
         // Window B takes it over, answers the date and closes.
         let b = try TmuxSession(script: E2E.script(data: data))
-        try b.waitFor("o open a case")
-        try b.keys("o")
-        try b.waitFor(ref)
-        try b.keys("Enter")
+        try Self.openFromList(b, ref)
         try b.waitFor("Open in another window")
         try b.keys("t")
         try b.waitFor("You took over case \(ref)")
@@ -106,16 +105,7 @@ import Testing
         try E2E.answerUpToArrived(t)
         try t.type("09042015")
         try t.keys("Enter")
-        try t.waitFor("How many children under 18 live with you?")
-        try t.type("2")
-        try t.keys("Enter")
-        try t.waitFor("How much money do you have in savings?")
-        try t.type("1500")
-        try t.keys("Enter")
-        try t.waitFor("What name should the file note show?")
-        try t.type("Sam")
-        try t.keys("Enter")
-        try t.waitFor("List each absence from the UK")
+        try E2E.answerChildrenToList(t)
         try t.keys("i")
         try t.waitFor("Trips from a file")
         try t.type(file)
