@@ -139,7 +139,7 @@ extension PlainSession {
             say(t(.imported, TripsCSV.addedMessage(result.added, total: items.count, language: language)))
             sayTotals(items, q)
         case .failure(let problem):
-            say(t(.importFailed, PlainStrings.problem(problem.description, language)))
+            say(t(.importFailed, problem.description(in: language)))
         }
     }
 

@@ -58,6 +58,14 @@ import Testing
             #expect(d.m.messageIsError && d.m.message?.hasPrefix("Nothing added. " + expected) == true, "\(text): \(d.m.message ?? "")")
             #expect(d.m.field("absences").ranges.count == 1, "nothing from a bad file is added")
         }
+        // In Chinese, the line and the reason are in Chinese too.
+        d.m.language = "zh-Hant"
+        d.m.importTrips("01/02/2024,03/02/2024\n30/02/2024,04/03/2024\n", into: "absences")
+        #expect(d.m.message == "沒有加入任何項目。第 2 行：第一個日期：2024年2月只有 29 日，所以沒有 30 日。", "\(d.m.message ?? "")")
+        d.m.importTrips("01/03/2024,10/03/2024\n05/03/2024,06/03/2024\n", into: "absences")
+        #expect(d.m.message?.hasPrefix("沒有加入任何項目。第 2 行：這次行程與第 1 行") == true, "\(d.m.message ?? "")")
+        d.m.importTrips("20/03/2024,21/03/2024\n", into: "absences")
+        #expect(d.m.message == "已從檔案加入 1 項；清單現在共有 2 項。")
     }
 
     @Test func theCaseListSearchesAsYouTypeAndEnterOpens() {

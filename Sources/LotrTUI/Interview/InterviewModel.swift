@@ -339,7 +339,7 @@ public struct InterviewModel: Sendable {
             fields[id] = f
             setMessage(TripsCSV.addedMessage(result.added, total: f.ranges.count, language: language))
         case .failure(let failure):
-            setMessage(TUIStrings.text(.importNothingAdded, language) + problem(failure.description), error: true)
+            setMessage(TUIStrings.text(.importNothingAdded, language) + failure.description(in: language), error: true)
         }
     }
 
