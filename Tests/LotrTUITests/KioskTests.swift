@@ -168,6 +168,10 @@ func tryPin(_ m: KioskModel, _ pin: String) -> (KioskModel, Command) {
     (desk, _) = InterviewModel.update(desk, .key(.enter))
     (desk, _) = InterviewModel.update(desk, .key(.ctrl("n")))
     #expect(desk.overlay == .note(question: "status", text: ""))
+    // q on the result asks to start again, not to quit.
+    let (result, _) = send(KioskFixture.kiosk(idle: 1000), [.key(.enter), .key(.enter), .key(.character("3")), .key(.enter), .key(.enter), .key(.character("q"))])
+    let asked = KioskModel.render(result, Size(rows: 24, cols: 80)).text
+    #expect(asked.contains("Start again?") && asked.contains("wiped") && !asked.contains("Quit?"))
     // Ctrl-C says what really happens.
     (m, _) = send(m, [.interrupt])
     #expect(m.notice?.hasPrefix("Ctrl-C does nothing here.") == true && m.notice?.contains("press n on the result") == true)

@@ -26,7 +26,7 @@ public enum InterviewView {
         s.write(fitHints(hints(m), width: size.cols - 2), row: size.rows - 1, col: 1, style: .dim)
         switch m.overlay {
         case .help?: drawHelp(&s, m)
-        case .confirmQuit?: drawConfirmQuit(&s, m.language)
+        case .confirmQuit?: drawConfirmQuit(&s, m.language, kiosk: m.isKiosk)
         case .export(let format, let path)?: drawExport(&s, format, path, m.language)
         case .note(let question, let text)?: drawNote(&s, m, question, text)
         case .importFile(_, let path)?: drawImport(&s, path, m.language)
@@ -390,12 +390,13 @@ public enum InterviewView {
         s.writeTruncated(t(m, .noteKeys), row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
     }
 
-    static func drawConfirmQuit(_ s: inout Screen, _ language: String = "en") {
+    /// In a kiosk nobody quits: the same question starts again with everything wiped.
+    static func drawConfirmQuit(_ s: inout Screen, _ language: String = "en", kiosk: Bool = false) {
         let rect = overlayRect(s, rows: 6, cols: 52)
         s.fill(rect)
-        s.box(rect, style: .error, title: TUIStrings.text(.quitTitle, language))
-        s.writeWrapped(TUIStrings.text(.quitText, language), in: rect.inset(rows: 1, cols: 2), style: .normal)
-        s.write(TUIStrings.text(.quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
+        s.box(rect, style: .error, title: TUIStrings.text(kiosk ? .wipeTitle : .quitTitle, language))
+        s.writeWrapped(TUIStrings.text(kiosk ? .wipeText : .quitText, language), in: rect.inset(rows: 1, cols: 2), style: .normal)
+        s.write(TUIStrings.text(kiosk ? .wipeKeys : .quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
     }
 
     static func drawImport(_ s: inout Screen, _ path: String, _ language: String) {

@@ -23,7 +23,7 @@ public enum TUIText: String, CaseIterable, Sendable {
     case form, noForm, why, granted, feesAsOf, noFee, feePerYear, feeFrom, ifRefused, warnings, checklist, source, footer
     // Help, note, quit, export
     case help, whyWeAsk, termSeparator, dateHelp, generalHelp, generalHelpKiosk, escToClose, helpLanguage
-    case adviserNote, noteOn, noteKeys, quitTitle, quitText, quitKeys
+    case adviserNote, noteOn, noteKeys, quitTitle, quitText, quitKeys, wipeTitle, wipeText, wipeKeys
     case exportTitle, exportFormat, exportFile, exportKeys, formatText
     // Messages the interview sets
     case noteRemoved, noteSaved, typeFileName, nothingAnswered, dateYouLeft, dateYouCameBack
@@ -168,6 +168,9 @@ public enum TUIStrings {
         .quitTitle: "Quit?",
         .quitText: "Do you want to quit? Answers that were not saved will be lost.",
         .quitKeys: "y  quit      n  keep going",
+        .wipeTitle: "Start again?",
+        .wipeText: "Everything you entered will be wiped and the first screen shown.",
+        .wipeKeys: "y  wipe and start again      n  keep going",
         .exportTitle: "Save a file note",
         .exportFormat: "Format: ",
         .exportFile: "File: ",
@@ -325,6 +328,9 @@ public enum TUIStrings {
         .quitTitle: "離開？",
         .quitText: "你想離開嗎？未儲存的答案會遺失。",
         .quitKeys: "y  離開      n  繼續",
+        .wipeTitle: "重新開始？",
+        .wipeText: "你輸入的所有資料會被清除，並回到第一頁。",
+        .wipeKeys: "y  清除並重新開始      n  繼續",
         .exportTitle: "儲存檔案記錄",
         .exportFormat: "格式：",
         .exportFile: "檔案：",
