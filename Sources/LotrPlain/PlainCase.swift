@@ -14,6 +14,8 @@ public protocol PlainCaseKeeper: AnyObject {
     func setTick(_ item: String, ticked: Bool) -> KeeperNews?
     /// The case's label was set (nil clears it).
     func setLabel(_ label: String?) -> KeeperNews?
+    /// A note on a question (or on the whole case, `FileNote.caseNoteKey`); nil removes it.
+    func setNote(_ question: String, text: String?) -> KeeperNews?
     /// The person started again: the next answer starts a new case.
     func startNewCase()
     /// Writes `text` to `path` whole or not at all: the path written, or why not.
@@ -51,6 +53,7 @@ public final class NotSaving: PlainCaseKeeper {
     public func saveAnswer(_ question: String, value: Value, position: String?) -> KeeperNews? { nil }
     public func setTick(_ item: String, ticked: Bool) -> KeeperNews? { nil }
     public func setLabel(_ label: String?) -> KeeperNews? { nil }
+    public func setNote(_ question: String, text: String?) -> KeeperNews? { nil }
     public func startNewCase() {}
     public func write(_ text: String, to path: String) -> Result<String, KeeperFailure> { writer(text, path) }
     public func read(_ path: String) -> Result<String, KeeperFailure> { reader(path) }

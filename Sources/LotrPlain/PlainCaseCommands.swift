@@ -8,7 +8,12 @@ extension PlainSession {
     /// is first saved.
     mutating func record(_ id: String, _ value: Value) {
         guard let keeper else { return }
-        tell(keeper.saveAnswer(id, value: value, position: assess().next?.id))
+        let news = keeper.saveAnswer(id, value: value, position: assess().next?.id)
+        tell(news)
+        // Notes written before the case existed go with it now.
+        if case .startedCase? = news {
+            for (key, text) in notes.sorted(by: { $0.key < $1.key }) { tell(keeper.setNote(key, text: text)) }
+        }
     }
 
     func tell(_ news: KeeperNews?) {
@@ -47,6 +52,10 @@ extension PlainSession {
             say(label == nil ? t(.labelCleared) : t(.labelSet))
             return true
         }
+        if PlainCommand.note.matches(first) {
+            noteCommand(rest, on: question ?? FileNote.caseNoteKey)
+            return true
+        }
         guard question == nil else { return false }
         if PlainCommand.checklist.matches(first) && words.count == 1 {
             sayChecklist(checklist)
@@ -66,6 +75,21 @@ extension PlainSession {
             return true
         }
         return false
+    }
+
+    /// `note` reads the note, `note TEXT` writes it, `note -` removes it: on the question asked,
+    /// or after the result on the whole case.
+    mutating func noteCommand(_ text: String, on key: String) {
+        let onCase = key == FileNote.caseNoteKey
+        if text.isEmpty {
+            if let note = notes[key] { say(t(onCase ? .caseNoteIs : .noteIs, note)) } else { say(t(.noteHow)) }
+            return
+        }
+        let value: String? = text == "-" ? nil : String(text.prefix(500))
+        notes[key] = value
+        if let keeper, keeper.reference != nil { tell(keeper.setNote(key, text: value)) }
+        say(t(value == nil ? .noteRemoved : (onCase ? .caseNoteSaved : .noteSaved)))
+        if keeper?.reference == nil && keeper?.isSaving == true { say(t(.noteNotSavedYet)) }
     }
 
     /// The words after the first one, as typed (a file name or label keeps its case and spaces).

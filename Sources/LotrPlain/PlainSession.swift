@@ -227,6 +227,7 @@ public struct PlainSession {
         if q.kind == .choice || q.kind == .multiChoice {
             for (i, option) in q.options.enumerated() { say(t(.listItem, i + 1, option.text.text(language))) }
         }
+        if let note = notes[q.id] { say(t(.noteIs, note)) }
         // A list is read out in full by its own dialogue.
         if let current, q.kind != .dateRanges { say(t(.yourAnswerWas, Format.value(current, question: q, language: language))) }
         if q.kind == .dateRanges { return try askRanges(q, current: current) }
@@ -309,6 +310,7 @@ public struct PlainSession {
         say(t(.answersSoFar))
         for (i, (q, value)) in answered.enumerated() {
             say(t(.reviewItem, i + 1, q.text.text(language), Format.value(value, question: q, language: language)))
+            if let note = notes[q.id] { say("     " + t(.noteIs, note)) }
         }
         while true {
             output.prompt(t(.reviewPrompt))

@@ -32,7 +32,7 @@ enum PlainText: String, CaseIterable, Sendable {
     case notUnderstood, overlap, notAdded, added, addUsage, notAddedReversed, reversed
     case readDatePrompt, nothingAdded, readDateHelp, rangeNextPrompt, listNone
     // The case: saving, files, the checklist
-    case movedToNewCase
+    case movedToNewCase, noteIs, caseNoteIs, noteHow, noteSaved, caseNoteSaved, noteRemoved, noteNotSavedYet
     case introCase, savedAsCase, savingOff, savedAlready, nothingToSaveYet, notSavingHere, labelNeedsCase, labelSet, labelCleared
     case noChecklist, tickHow, tickedItem, untickedItem, checklistHeading, checklistItem
     case exportUnavailable, notSavedReference, exported, exportFailed
@@ -44,7 +44,7 @@ enum PlainStrings {
     static let en: [PlainText: String] = [
         .intro: "lotr: find which UK immigration application to make, and what evidence to gather.",
         .introCommands: "Questions come one at a time. At any question, type ? for help, back to go to the previous question, review to see or change your answers, or quit (also q or exit) to stop.",
-        .introLists: "For a list of dates, type add, import and a file name, list, delete and a number, or done (none when the list is empty); while typing a date, cancel. At any time, save says the case reference, export writes a file note and label names the case. After the result, new starts again; checklist reads the evidence list, tick and untick and a number mark an item.",
+        .introLists: "For a list of dates, type add, import and a file name, list, delete and a number, or done (none when the list is empty); while typing a date, cancel. At any time, save says the case reference, export writes a file note, label names the case and note writes a note (on the question, or after the result on the case). After the result, new starts again; checklist reads the evidence list, tick and untick and a number mark an item.",
         .introAnswers: "Answer yes or no questions with 1 or yes, 2 or no; type none when nothing applies.",
         .endedIncomplete: "Input ended before an outcome: the answers are incomplete.",
         .stoppedIncomplete: "Stopped before an outcome: the answers are incomplete.",
@@ -146,6 +146,13 @@ enum PlainStrings {
 
         .introCase: "Your answers are saved on this computer as you go; the case reference is said at the first answer.",
         .savedAsCase: "Saved as case {0}. To come back to it: lotr --plain --resume {0}",
+        .noteIs: "Note: {0}",
+        .caseNoteIs: "Case note: {0}",
+        .noteHow: "There is no note. Type note and the text to write one; note - removes it. At a question the note is on that question, after the result on the whole case.",
+        .noteSaved: "Note saved on this question.",
+        .caseNoteSaved: "Case note saved.",
+        .noteRemoved: "Note removed.",
+        .noteNotSavedYet: "It is kept with the case from the first answer.",
         .movedToNewCase: "Case {0} was taken over in another window. So that nothing is lost, your answers are now saved as a new case, {1}.",
         .savingOff: "Saving is off: {0}. Your answers are kept until you quit.",
         .savedAlready: "Your answers are saved as case {0}: every answer is saved as soon as you give it.",
@@ -172,8 +179,8 @@ enum PlainStrings {
     static let zhHant: [PlainText: String] = [
         .intro: "lotr：找出你在英國應該提出哪一種移民申請，以及要準備哪些證明文件。",
         .introCommands: "問題會逐條出現。在任何問題，你都可以輸入：? 或「說明」查看說明；「返回」回到上一條問題；「檢視」查看或更改答案；「離開」停止。",
-        .introLists: "填寫日期清單時，可輸入「新增」、「匯入」加檔案名稱、「清單」、「刪除」加編號，或「完成」（清單是空的可輸入「沒有」）；輸入日期時可輸入「取消」。任何時候，「儲存」會告訴你個案編號，「匯出」會寫出檔案記錄，「標籤」可為個案命名。看到結果後，輸入「重新開始」可以由頭再做；「證明清單」會讀出證明文件清單，「剔選」或「取消剔選」加編號可標示一項。",
-        .introAnswers: "是非題可輸入 1 或「是」，2 或「否」；全部不適用時輸入「沒有」。英文指令同樣有效（help、back、review、quit、exit、new、add、import、list、delete、done、cancel、none、yes、no、save、export、label、checklist、tick、untick）。",
+        .introLists: "填寫日期清單時，可輸入「新增」、「匯入」加檔案名稱、「清單」、「刪除」加編號，或「完成」（清單是空的可輸入「沒有」）；輸入日期時可輸入「取消」。任何時候，「儲存」會告訴你個案編號，「匯出」會寫出檔案記錄，「標籤」可為個案命名，「備註」可寫備註（在問題時屬於該問題，看到結果後屬於整個個案）。看到結果後，輸入「重新開始」可以由頭再做；「證明清單」會讀出證明文件清單，「剔選」或「取消剔選」加編號可標示一項。",
+        .introAnswers: "是非題可輸入 1 或「是」，2 或「否」；全部不適用時輸入「沒有」。英文指令同樣有效（help、back、review、quit、exit、new、add、import、list、delete、done、cancel、none、yes、no、save、export、label、note、checklist、tick、untick）。",
         .endedIncomplete: "輸入已結束，但仍未得出結果：答案並不完整。",
         .stoppedIncomplete: "已停止，但仍未得出結果：答案並不完整。",
         .flowsBroken: "問題已經完結，但沒有得出結果。問題檔案有錯誤，請用檢查指令（lotr check）檢查。",
@@ -274,6 +281,13 @@ enum PlainStrings {
 
         .introCase: "你的答案會一邊回答一邊儲存在這部電腦上；回答第一條問題時會告訴你個案編號。",
         .savedAsCase: "已儲存為個案 {0}。之後要繼續，請執行（lotr --plain --resume {0}）。",
+        .noteIs: "備註：{0}",
+        .caseNoteIs: "個案備註：{0}",
+        .noteHow: "沒有備註。輸入「備註」加文字可寫備註；輸入「備註 -」可刪除。在問題時，備註屬於該問題；看到結果後，備註屬於整個個案。",
+        .noteSaved: "已儲存這條問題的備註。",
+        .caseNoteSaved: "已儲存個案備註。",
+        .noteRemoved: "已刪除備註。",
+        .noteNotSavedYet: "回答第一條問題後，備註會與個案一同儲存。",
         .movedToNewCase: "個案 {0} 已在另一個視窗被接手。為免遺失資料，你的答案現已另存為新個案 {1}。",
         .savingOff: "未能儲存：{0}。你的答案會保留至你離開為止。",
         .savedAlready: "你的答案已儲存為個案 {0}：每個答案一經回答便會儲存。",
@@ -317,7 +331,7 @@ enum PlainStrings {
 /// the first Chinese word is the one the Chinese prompts show.
 enum PlainCommand: CaseIterable, Sendable {
     case help, back, review, quit, new, add, list, delete, done, cancel, none, yes, no
-    case save, export, label, checklist, tick, untick, importFile
+    case save, export, label, note, checklist, tick, untick, importFile
 
     var words: [String] {
         switch self {
@@ -337,6 +351,7 @@ enum PlainCommand: CaseIterable, Sendable {
         case .save: return ["save", "儲存"]
         case .export: return ["export", "匯出"]
         case .label: return ["label", "標籤"]
+        case .note: return ["note", "備註"]
         case .checklist: return ["checklist", "證明清單"]
         case .tick: return ["tick", "剔選"]
         case .untick: return ["untick", "取消剔選"]

@@ -18,6 +18,7 @@ final class PlainStoreKeeper: PlainCaseKeeper {
     private var answers: [(String, Value)] = []
     private var ticks: Set<String> = []
     private var label: String?
+    private var notes: [String: String] = [:]
     /// The lock generation this window holds its case at (see `SessionLock.generation`).
     private var generation: Int?
 
@@ -36,6 +37,7 @@ final class PlainStoreKeeper: PlainCaseKeeper {
         if let store { generation = try? store.currentLock(ref)?.generation }
         answers = saved.answers.compactMap { a in a.value.map { (a.question, $0) } }
         ticks = saved.ticks
+        notes = saved.notes
         label = saved.session.label
     }
 
@@ -59,6 +61,7 @@ final class PlainStoreKeeper: PlainCaseKeeper {
         try hold(store, fresh)
         for (question, value) in answers { try store.saveAnswer(fresh, question: question, value: value) }
         for item in ticks { try store.setTick(fresh, item: item, ticked: true) }
+        for (question, text) in notes { try store.saveNote(fresh, question: question, text: text) }
         if let label { try store.setLabel(fresh, label: label) }
         reference = fresh
         return .movedToNewCase(from: ref, to: fresh)
@@ -105,11 +108,22 @@ final class PlainStoreKeeper: PlainCaseKeeper {
         }
     }
 
+    func setNote(_ question: String, text: String?) -> KeeperNews? {
+        guard reference != nil else { return nil }
+        notes[question] = text
+        return attempt { store in
+            let news = try self.keepOwnCase(store)
+            try store.saveNote(self.reference!, question: question, text: text)
+            return news
+        }
+    }
+
     func startNewCase() {
         release()
         reference = nil
         generation = nil
         answers = []
+        notes = [:]
         ticks = []
         label = nil
     }

@@ -165,7 +165,8 @@ final class DeskFolders {
     @Test func plainModeExportsAndTicksTheChecklist() throws {
         let d = try DeskFolders()
         let note = d.root + "/note.md"
-        let (r, saved) = try d.interview(["1", "1", "none", "checklist", "tick 1", "tick 9", "export \(note)", "q"])
+        let (r, saved) = try d.interview(["note Came in on a work visa", "1", "note", "1", "none", "checklist", "tick 1", "tick 9",
+                                          "note Bring payslips Tuesday", "export \(note)", "q"])
         let ref = try #require(saved)
         #expect(r.stdout.contains("Evidence checklist: 0 of 1 gathered."), "\(r.stdout)")
         #expect(r.stdout.contains("(not yet gathered)") && r.stdout.contains("Item 1 marked as gathered"))
@@ -174,8 +175,13 @@ final class DeskFolders {
         #expect(r.stdout.contains("Wrote the file note to \(note)."))
         let written = try String(contentsOfFile: note, encoding: .utf8)
         #expect(written.contains(ref) && written.contains("Apply on form A"))
+        #expect(r.stdout.contains("Note saved on this question.") && r.stdout.contains("It is kept with the case from the first answer."))
+        #expect(r.stdout.contains("There is no note."), "the second question has none yet")
+        #expect(r.stdout.contains("Case note saved."))
         let show = try d.run(["sessions", "show", ref, "--today", "2026-11-23"])
         #expect(show.stdout.contains("1 of 1 ticked"), "\(show.stdout)")
+        #expect(show.stdout.contains("Adviser's note: Came in on a work visa") && show.stdout.contains("Case note: Bring payslips Tuesday"), "\(show.stdout)")
+        #expect(try d.listJSON().first?["notes"] as? Int == 2)
     }
 
     /// `--answers FILE` starts from a `decide` answers file; the answers are saved as the case.
