@@ -406,7 +406,10 @@ final class InterviewHost {
                 }
                 do {
                     try ExportFile.write(text, to: path)
-                    model.message = TUIStrings.text(kioskExportDir != nil ? .kioskExportStays : .savedFileNote, model.language, path)
+                    // On a kiosk the folder is the operator's business; the person needs the file's name.
+                    model.message = kioskExportDir != nil
+                        ? TUIStrings.text(.kioskExportStays, model.language, URL(fileURLWithPath: path).lastPathComponent)
+                        : TUIStrings.text(.savedFileNote, model.language, path)
                     model.messageIsError = false
                 } catch {
                     model.message = TUIStrings.text(.couldNotSave, model.language, path, "\(error)")

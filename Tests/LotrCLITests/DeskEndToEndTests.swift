@@ -114,3 +114,33 @@ import Testing
         try E2E.quit(t, with: "C-c")
     }
 }
+
+/// A public kiosk with an export folder: the file note goes there, and the person is told it stays.
+@Suite(.serialized) struct KioskExportEndToEndTests {
+    @Test func aKioskExportSaysTheFileStaysOnThisComputer() throws {
+        guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
+        let data = try E2E.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let exports = data + "/exports"
+        try FileManager.default.createDirectory(atPath: exports, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let script = "cd '\(data)' && XDG_DATA_HOME='\(data)' '\(CLI.binary)' --kiosk --export-dir '\(exports)' --flows '\(E2E.flows)' --today 2026-11-23; echo EXITED; sleep 60"
+        let t = try TmuxSession(script: script)
+        try t.waitFor("Press Enter to start.")
+        let welcome = try t.screen()
+        #expect(!welcome.contains("q quit") && !welcome.contains("o open a case") && !welcome.contains("Ctrl-C to quit"))
+        try E2E.answerUpToArrived(t)
+        try t.type("09042015")
+        try t.keys("Enter")
+        try E2E.answerFromChildren(t)
+        try t.waitFor("Evidence checklist")
+        try t.keys("e")
+        try t.waitFor("Save a file note")
+        try t.keys("Enter")
+        let saved = try t.waitFor("stays on this computer")
+        #expect(saved.contains("Saved as lotr-2026-11-23.md. The file stays on this computer"), "\(saved)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: exports)
+        #expect(files.count == 1, "\(files)")
+        // Nothing was saved as a case.
+        #expect(!FileManager.default.fileExists(atPath: data + "/lotr/sessions.sqlite"))
+    }
+}
