@@ -144,3 +144,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: data + "/lotr/sessions.sqlite"))
     }
 }
+
+/// `lotr --answers FILE` on the full screen: the case starts with the file's answers, saved.
+@Suite(.serialized) struct AnswersFileEndToEndTests {
+    @Test func theFullScreenStartsFromAnAnswersFile() throws {
+        guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
+        let data = try E2E.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let answers = data + "/prepared.json"
+        try #"{"in_uk": true, "status": "student", "reasons": ["family"]}"#.write(toFile: answers, atomically: true, encoding: .utf8)
+        let script = "XDG_DATA_HOME='\(data)' '\(CLI.binary)' --flows '\(E2E.flows)' --today 2026-11-23 --answers '\(answers)'; echo EXITED; sleep 60"
+        let t = try TmuxSession(script: script)
+        try t.waitFor("Started from the answers in")
+        try t.keys("Enter")
+        try t.waitFor("Are you in the UK with leave now?")
+        try t.keys("Enter")
+        // The prepared answer is the one chosen on screen.
+        let visa = try t.waitFor("What kind of visa do you have now?")
+        #expect(visa.contains("▸") || visa.contains("(•)") || visa.contains("A student visa"))
+        try t.keys("Enter")
+        try t.waitFor("Why do you want to stay in the UK?")
+        try t.keys("Enter")
+        try t.waitFor("When did you first arrive in the UK?")
+        try E2E.quit(t, with: "C-c")
+        let list = try DeskEndToEndTests.cases(data: data)
+        #expect(list.contains("\"status\": \"in_progress\"") && list.contains("\"id\": \"arrived\""), "\(list)")
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_DATA_HOME"] = data
+        let ref = try #require(list.firstMatch(of: /"reference": "([A-Z0-9]{3}-[A-Z0-9]{3})"/).map { String($0.1) })
+        let note = try TmuxSession.spawn([CLI.binary, "sessions", "show", ref, "--flows", E2E.flows, "--today", "2026-11-23"], environment: env).output
+        #expect(note.contains("A student visa") && note.contains("My family is here"), "\(note)")
+    }
+}
