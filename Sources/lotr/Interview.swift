@@ -123,11 +123,13 @@ func runInterview(_ settings: InterviewSettings) throws {
     let host = InterviewHost(flows: flows, kioskExportDir: settings.kiosk ? (settings.exportDir ?? "") : nil, keeper: keeper)
     var initial = InterviewModel(flows: flows, today: day, language: language)
     if let file = settings.answers {
-        do {
-            initial.answers = try prefilledAnswers(file, flows: flows, today: day)
-        } catch {
+        switch prefilledAnswers(file, flows: flows, today: day) {
+        case .success(let answers): initial.answers = answers
+        case .failure(let problem):
+            // The terminal first, so that the message is not drawn over.
             terminal.stop()
-            throw error
+            printError(problem.message)
+            throw ExitCode(2)
         }
         initial.message = "Started from the answers in \(file): check each one, then finish the interview."
         // Saved as the case's first answers, so that quitting early loses none.
@@ -176,18 +178,14 @@ func savingOrder(_ answers: Answers, path: [String]) -> [String] {
     path.filter { answers[$0] != nil } + answers.keys.filter { !path.contains($0) }.sorted()
 }
 
-/// The answers of a `decide` answers file, or an exit with the answer at fault named (never its value).
-func prefilledAnswers(_ path: String, flows: FlowSet, today: CivilDate) throws -> Answers {
+/// The answers of a `decide` answers file, or what is wrong with it (naming the answer at
+/// fault, never its value).
+func prefilledAnswers(_ path: String, flows: FlowSet, today: CivilDate) -> Result<Answers, AnswerProblem> {
     guard let data = FileManager.default.contents(atPath: path) else {
-        printError("lotr: cannot read the answers file \(path)")
-        throw ExitCode(2)
+        return .failure(AnswerProblem("lotr: cannot read the answers file \(path)"))
     }
-    switch AnswersFile.parse(String(decoding: data, as: UTF8.self), flows: flows, today: today) {
-    case .success(let answers): return answers
-    case .failure(let problem):
-        printError("lotr: \(path): \(Redact.quotedValues(problem.message))")
-        throw ExitCode(2)
-    }
+    return AnswersFile.parse(String(decoding: data, as: UTF8.self), flows: flows, today: today)
+        .mapError { AnswerProblem("lotr: \(path): \(Redact.quotedValues($0.message))") }
 }
 
 /// The plain line mode with the session store, `--resume` and `--answers`, as the full screen has them.
@@ -195,7 +193,11 @@ func runPlainInterview(_ settings: InterviewSettings, flows: FlowSet, today: Civ
     let zh = language == "zh-Hant"
     var resume: PlainResume?
     if let file = settings.answers {
-        let answers = try prefilledAnswers(file, flows: flows, today: today)
+        let answers: Answers
+        switch prefilledAnswers(file, flows: flows, today: today) {
+        case .success(let a): answers = a
+        case .failure(let problem): printError(problem.message); throw ExitCode(2)
+        }
         resume = PlainResume(answers: answers, ticks: [], notes: [:], announcement: [
             zh ? "已從 \(file) 載入答案；請輸入「檢視」逐一檢查。" : "Started from the answers in \(file); type review to check them.",
         ])

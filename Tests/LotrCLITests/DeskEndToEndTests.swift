@@ -174,5 +174,11 @@ import Testing
         let ref = try #require(list.firstMatch(of: /"reference": "([A-Z0-9]{3}-[A-Z0-9]{3})"/).map { String($0.1) })
         let note = try TmuxSession.spawn([CLI.binary, "sessions", "show", ref, "--flows", E2E.flows, "--today", "2026-11-23"], environment: env).output
         #expect(note.contains("A student visa") && note.contains("My family is here"), "\(note)")
+
+        // A wrong answer in the file: the terminal is given back, then the answer at fault is named.
+        try #"{"in_uk": "perhaps"}"#.write(toFile: answers, atomically: true, encoding: .utf8)
+        let bad = try TmuxSession(script: script)
+        let screen = try bad.waitFor("EXITED")
+        #expect(screen.contains("in_uk") && !screen.contains("perhaps"), "\(screen)")
     }
 }
