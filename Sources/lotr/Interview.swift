@@ -378,6 +378,7 @@ final class InterviewHost {
             case .saveAnswer(let id): keeper?.save(id, in: &model)
             case .saveNote(let id): keeper?.saveNote(id, in: &model)
             case .newCase: keeper?.startNewCase()
+            case .saveLabel: keeper?.saveLabel(in: &model)
             case .importTrips(let question, let path):
                 switch PlainFiles.read(path) {
                 case .success(let text): model.importTrips(text, into: question)
@@ -593,6 +594,7 @@ final class SessionKeeper {
         }
         for (question, text) in model.notes { try store.saveNote(fresh, question: question, text: text) }
         for item in model.ticks { try store.setTick(fresh, item: item, ticked: true) }
+        if let label = model.caseLabel { try store.setLabel(fresh, label: label) }
         reference = fresh
         savedTicks = model.ticks
         model.caseReference = fresh
@@ -608,6 +610,7 @@ final class SessionKeeper {
         model.ticks = resumed.saved.ticks
         model.notes = resumed.saved.notes
         model.caseReference = resumed.session.reference
+        model.caseLabel = resumed.session.label
         savedTicks = resumed.saved.ticks
         if let q = resumed.lastQuestion {
             model.page = .question(q)
@@ -631,6 +634,7 @@ final class SessionKeeper {
                 reference = try store.create(flowVersion: flowVersion, language: language).reference
                 try hold(store, reference!)
                 model.caseReference = reference
+                if let label = model.caseLabel { try store.setLabel(reference!, label: label) }
             } else {
                 try keepOwnCase(store, in: &model)
             }
@@ -664,6 +668,20 @@ final class SessionKeeper {
                 try keepOwnCase(store, in: &model)
             }
             try store.saveNote(reference!, question: question, text: model.notes[question])
+        } catch {
+            self.store = nil
+            failure = (error as? SessionStoreError)?.savingOffMessage ?? "Saving is off."
+            reportFailure(in: &model)
+        }
+    }
+
+    /// The label is saved with the case; before the first answer it waits in the model and is
+    /// saved when the case is created.
+    func saveLabel(in model: inout InterviewModel) {
+        guard !readOnly, let store, let reference else { return }
+        do {
+            try keepOwnCase(store, in: &model)
+            try store.setLabel(self.reference ?? reference, label: model.caseLabel)
         } catch {
             self.store = nil
             failure = (error as? SessionStoreError)?.savingOffMessage ?? "Saving is off."

@@ -182,3 +182,27 @@ import Testing
         #expect(screen.contains("in_uk") && !screen.contains("perhaps"), "\(screen)")
     }
 }
+
+@Suite(.serialized) struct LabelEndToEndTests {
+    @Test func f3LabelsTheCaseOnScreen() throws {
+        guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
+        let data = try E2E.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let t = try TmuxSession(script: E2E.script(data: data), cols: 100)
+        try t.waitFor("Press Enter to start.")
+        // A label typed before the first answer is saved with the case when it is created.
+        try t.keys("F3")
+        try t.waitFor("Case label")
+        try t.type("AO 2026/114")
+        try t.keys("Enter")
+        try t.waitFor("Label saved.")
+        try t.keys("Enter")
+        try t.waitFor("Are you in the UK with leave now?")
+        try t.keys("Enter")
+        try t.waitFor("AO 2026/114")
+        try t.waitFor("What kind of visa do you have now?")
+        try E2E.quit(t, with: "C-c")
+        let list = try DeskEndToEndTests.cases(data: data)
+        #expect(list.contains("\"label\": \"AO 2026/114\""), "\(list)")
+    }
+}

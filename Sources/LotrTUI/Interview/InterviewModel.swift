@@ -19,6 +19,8 @@ public enum Effect: Equatable, Sendable {
     case loadCases
     /// Open this saved case (the host loads it into the model).
     case openCase(String)
+    /// The case's label changed (`caseLabel`).
+    case saveLabel
     /// Open a case another window has, without changing it.
     case openReadOnly(String)
     /// Open a case another window has, and save to it from now on.
@@ -73,6 +75,8 @@ public struct InterviewModel: Sendable {
         case importFile(question: String, path: String)
         /// The saved cases, filtered by what is typed; `row` is the chosen one.
         case cases(search: String, row: Int)
+        /// Typing the case's label.
+        case label(text: String)
         /// The case is open in another window (`holder` says which): read it, take it over, or not.
         case caseInUse(reference: String, holder: String)
     }
@@ -85,6 +89,8 @@ public struct InterviewModel: Sendable {
     public var notes: [String: String] = [:]
     /// The saved session's reference, shown so that an adviser can write it on the file.
     public var caseReference: String?
+    /// The adviser's own label for the case (initials, their file number).
+    public var caseLabel: String?
     public var page: Page = .welcome
     public var overlay: Overlay?
     /// Fields being edited, by question id.
@@ -182,6 +188,10 @@ public struct InterviewModel: Sendable {
             return .none
         case .key(let key):
             if let overlay { return handleOverlay(overlay, key) }
+            if key == .function(3) && !isKiosk {
+                overlay = .label(text: caseLabel ?? "")
+                return .none
+            }
             switch page {
             case .welcome: return handleWelcome(key)
             case .question(let id): return handleQuestion(id, key)
@@ -251,6 +261,20 @@ public struct InterviewModel: Sendable {
                 guard !trimmed.isEmpty else { say(.typeFileName, error: true); break }
                 self.overlay = nil
                 effects.append(.importTrips(question: question, path: trimmed))
+            default: break
+            }
+        case .label(let text):
+            switch key {
+            case .escape: self.overlay = nil
+            case .backspace: self.overlay = .label(text: String(text.dropLast()))
+            case .ctrl("u"): self.overlay = .label(text: "")
+            case .character(let c) where !c.isNewline && text.count < 60: self.overlay = .label(text: text + String(c))
+            case .enter:
+                let trimmed = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+                caseLabel = trimmed.isEmpty ? nil : trimmed
+                effects.append(.saveLabel)
+                self.overlay = nil
+                say(trimmed.isEmpty ? .labelRemoved : .labelSaved)
             default: break
             }
         case .caseInUse(let reference, _):
@@ -734,6 +758,7 @@ public struct InterviewModel: Sendable {
         answers = [:]
         notes = [:]
         caseReference = nil
+        caseLabel = nil
         fields = [:]
         ticks = []
         outcomeItem = 0

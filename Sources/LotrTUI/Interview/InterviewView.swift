@@ -30,6 +30,7 @@ public enum InterviewView {
         case .export(let format, let path)?: drawExport(&s, format, path, m.language)
         case .note(let question, let text)?: drawNote(&s, m, question, text)
         case .importFile(_, let path)?: drawImport(&s, path, m.language)
+        case .label(let text)?: drawLabel(&s, text, m.language)
         case .cases(let search, let row)?: CaseListView.draw(&s, m, search: search, row: row)
         case .caseInUse(let reference, let holder)?: CaseListView.drawInUse(&s, reference, holder, m.language)
         case nil: break
@@ -95,7 +96,10 @@ public enum InterviewView {
         }
         if case .question(let id) = m.page, m.notes[id] != nil { right = "✎ " + right }
         // The case reference only where there is room for it beside the title.
-        if let ref = m.caseReference, s.cols > DisplayWidth.of(right) + 56 { right = t(m, .caseRef, ref) + right }
+        if let ref = m.caseReference, s.cols > DisplayWidth.of(right) + 56 {
+            let withLabel = m.caseLabel.map { t(m, .caseRef, ref + " " + TextLayout.truncate($0, width: 16)) + right }
+            right = withLabel.flatMap { s.cols > DisplayWidth.of($0) + 42 ? $0 : nil } ?? (t(m, .caseRef, ref) + right)
+        }
         let rw = DisplayWidth.of(right)
         if s.cols > rw + DisplayWidth.of(title) + 2 { s.write(right + " ", row: 0, col: s.cols - rw - 1, style: Style(.title, bold: true, reverse: true)) }
         // The five stages in order, with the current one marked, so a person always knows where they are.
@@ -117,9 +121,9 @@ public enum InterviewView {
         if m.overlay != nil { return [] }
         let keys: [TUIText]
         switch m.page {
-        case .welcome: keys = [.hintStart, .hintOpenCase, .hintLanguage, .hintHelp, .hintQuit]
+        case .welcome: keys = [.hintStart, .hintOpenCase, .hintLanguage, .hintHelp, .hintQuit, .hintLabel]
         case .review: keys = [.hintChoose, .hintChangeAnswer, .hintReturn, .hintCtrlCQuit, .hintCaseNote]
-        case .outcome: keys = [.hintItem, .hintTick, .hintScroll, .hintExport, .hintPrint, .hintNewCase, .hintReview, .hintQuit, .hintCaseNote]
+        case .outcome: keys = [.hintItem, .hintTick, .hintScroll, .hintExport, .hintPrint, .hintNewCase, .hintReview, .hintQuit, .hintCaseNote, .hintLabel]
         case .question(let id):
             guard let q = m.flows.questions[id] else { return [] }
             let f = m.field(id)
@@ -140,7 +144,7 @@ public enum InterviewView {
             if m.isKiosk && (key == .hintQuit || key == .hintCtrlCQuit) { return false }
             if key == .hintExport { return m.canExport }
             if key == .hintPrint { return m.canPrint }
-            if key == .hintImport || key == .hintCaseNote { return !m.isKiosk }
+            if key == .hintImport || key == .hintCaseNote || key == .hintLabel { return !m.isKiosk }
             if key == .hintOpenCase { return !m.isKiosk && m.canOpenCases }
             return true
         }.map { t(m, $0) }
@@ -397,6 +401,16 @@ public enum InterviewView {
         s.box(rect, style: .error, title: TUIStrings.text(kiosk ? .wipeTitle : .quitTitle, language))
         s.writeWrapped(TUIStrings.text(kiosk ? .wipeText : .quitText, language), in: rect.inset(rows: 1, cols: 2), style: .normal)
         s.write(TUIStrings.text(kiosk ? .wipeKeys : .quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
+    }
+
+    static func drawLabel(_ s: inout Screen, _ text: String, _ language: String) {
+        let rect = overlayRect(s, rows: 8, cols: 64)
+        s.fill(rect)
+        s.box(rect, style: .accent, title: TUIStrings.text(.labelTitle, language))
+        s.writeWrapped(TUIStrings.text(.labelExplain, language), in: Rect(row: rect.row + 1, col: rect.col + 2, rows: 2, cols: rect.cols - 4), style: .normal)
+        s.write(TextLayout.pad(TextLayout.truncate(text, width: rect.cols - 5), width: rect.cols - 4), row: rect.row + 4, col: rect.col + 2, style: Style(.selected, underline: true))
+        s.cursor = Position(row: rect.row + 4, col: min(rect.right - 2, rect.col + 2 + DisplayWidth.of(text)))
+        s.write(TUIStrings.text(.labelKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: .dim)
     }
 
     static func drawImport(_ s: inout Screen, _ path: String, _ language: String) {

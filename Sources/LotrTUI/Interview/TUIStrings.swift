@@ -29,7 +29,7 @@ public enum TUIText: String, CaseIterable, Sendable {
     case noteRemoved, noteSaved, typeFileName, nothingAnswered, dateYouLeft, dateYouCameBack
     case savedFileNote, couldNotSave, savedAsCase, answersKeptUntilQuit
     // Kiosk
-    case hintCaseNote, wholeCase, caseNoteLabel
+    case hintCaseNote, wholeCase, caseNoteLabel, hintLabel, labelTitle, labelExplain, labelKeys, labelSaved, labelRemoved
     case hintImport, hintOpenCase, importTitle, importExplain, importKeys, importNothingAdded
     case caseInUseTitle, caseInUseText, caseInUseKeys, readOnlyCase, takenOver, caseMovedAway, resumedCase
     case casesTitle, casesSearch, casesKeys, noSavedCases, noCaseMatches, casesNeedSaving
@@ -136,6 +136,12 @@ public enum TUIStrings {
         .useExportInstead: "This computer cannot print. Press e to save the result as a file instead.",
         .usePrintInstead: "This computer cannot save files. Press p to print the result instead.",
         .hintCaseNote: "F2 case note",
+        .hintLabel: "F3 label",
+        .labelTitle: "Case label",
+        .labelExplain: "Your own label for this case, such as initials or your file number. It is kept and deleted with the answers.",
+        .labelKeys: "Enter save   Esc cancel   (empty removes it)",
+        .labelSaved: "Label saved.",
+        .labelRemoved: "Label removed.",
         .wholeCase: "the whole case",
         .caseNoteLabel: "Case note",
         .hintImport: "i import",
@@ -296,6 +302,12 @@ public enum TUIStrings {
         .useExportInstead: "這部電腦不能列印。請按 e 把結果儲存為檔案。",
         .usePrintInstead: "這部電腦不能儲存檔案。請按 p 列印結果。",
         .hintCaseNote: "F2 個案備註",
+        .hintLabel: "F3 標籤",
+        .labelTitle: "個案標籤",
+        .labelExplain: "你為這個個案定的標籤，例如姓名縮寫或你的檔案編號。標籤會與答案一同保存及刪除。",
+        .labelKeys: "Enter 儲存   Esc 取消   （留空即刪除）",
+        .labelSaved: "已儲存標籤。",
+        .labelRemoved: "已刪除標籤。",
         .wholeCase: "整個個案",
         .caseNoteLabel: "個案備註",
         .hintImport: "i 匯入",
