@@ -66,10 +66,17 @@ public struct FileNote {
         }
     }
 
+    /// Where the note on the whole case (not on one question) is kept among the notes.
+    public static let caseNoteKey = "_case"
+
+    /// The adviser's note on the whole case, if any.
+    public var caseNote: String? { notes[FileNote.caseNoteKey].flatMap { $0.isEmpty ? nil : $0 } }
+
     /// Notes on questions that are not on the path (answered, then made irrelevant by a later change).
     public var otherNotes: [(question: String, note: String)] {
         let onPath = Set(assessment.path)
-        return notes.keys.sorted().filter { !onPath.contains($0) && !(notes[$0] ?? "").isEmpty }.map { ($0, notes[$0]!) }
+        return notes.keys.sorted().filter { $0 != FileNote.caseNoteKey && !onPath.contains($0) && !(notes[$0] ?? "").isEmpty }
+            .map { ($0, notes[$0]!) }
     }
 
     public var flowsChanged: Bool { savedFlowVersion.map { $0 != flows.version } ?? false }
@@ -122,7 +129,7 @@ public struct FileNote {
 public enum FileNoteLabel: String, CaseIterable, Sendable {
     case title, date, started, lastSaved, flows, flowsLine, flowsChanged
     case questionsHeading, noQuestions, answer, adviserNote, notFinished, nextQuestion
-    case outcome, granted, ticked, otherNotesHeading, keptAsideHeading, unreadable, disclaimer
+    case outcome, granted, ticked, otherNotesHeading, keptAsideHeading, unreadable, disclaimer, caseNote
 
     public static let en: [FileNoteLabel: String] = [
         .title: "File note: case {0}", .date: "Date", .started: "Session started", .lastSaved: "Last saved",
@@ -134,6 +141,7 @@ public enum FileNoteLabel: String, CaseIterable, Sendable {
         .ticked: "{0} of {1} ticked", .otherNotesHeading: "Other adviser's notes (questions no longer on the path)",
         .keptAsideHeading: "Answers kept aside (not used above)", .unreadable: "(unreadable)",
         .disclaimer: "This is information, not legal advice. Check GOV.UK before applying, and get advice from a regulated adviser (Immigration Advice Authority) where possible.",
+        .caseNote: "Case note",
     ]
     public static let zhHant: [FileNoteLabel: String] = [
         .title: "檔案記錄：個案 {0}", .date: "日期", .started: "開始日期", .lastSaved: "最後儲存日期",
@@ -145,6 +153,7 @@ public enum FileNoteLabel: String, CaseIterable, Sendable {
         .ticked: "已剔選 {0} 項，共 {1} 項", .otherNotesHeading: "其他顧問備註（已不在提問路徑上的問題）",
         .keptAsideHeading: "暫時擱置的答案（上文沒有採用）", .unreadable: "（無法讀取）",
         .disclaimer: "這是資訊，不是法律意見。申請前請查閱 GOV.UK，並盡可能向受規管的顧問（由 Immigration Advice Authority 規管）尋求意見。",
+        .caseNote: "個案備註",
     ]
 
     /// The table for a language; English for any language without one.

@@ -53,6 +53,7 @@ extension FileNote {
                 }
             }
         }
+        if let caseNote { para(label(.caseNote) + colonSpace + caseNote) }
 
         heading(label(.questionsHeading))
         let items = entries
@@ -140,6 +141,7 @@ extension FileNote {
             for w in o.staleWarnings { md += "\n> **\(w)**\n" }
             if !o.dates.isEmpty { md += "\n" + report.datesMarkdown(o, level: "##").dropLast() }
         }
+        if let caseNote { md += "\n" + bold(label(.caseNote)) + FileNote.escape(caseNote) + "\n" }
 
         md += "\n## \(label(.questionsHeading))\n\n"
         let items = entries
@@ -233,6 +235,7 @@ extension FileNote {
             pairs.append(("checklist", .array([])))
         }
         pairs += report.resultJSON(assessment.outcome)
+        pairs.append(("case_note", .optional(caseNote)))
         pairs.append(("other_notes", .array(otherNotes.map { .object([("id", .string($0.question)), ("note", .string($0.note))]) })))
         pairs.append(("kept_aside", .array(keptAside.map {
             .object([("id", .string($0.question)), ("answer", .optional($0.answer)), ("reason", .string($0.reason))])

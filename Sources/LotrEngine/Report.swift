@@ -89,7 +89,9 @@ public struct Report {
     // MARK: Text and Markdown
 
     /// Plain text wrapped to `width` columns (for `lp`, screen readers and the terminal).
-    public func text(width: Int = 78) -> String {
+    /// `spoken` gives the text for reading aloud (the plain mode): the title as written, no
+    /// underline of `=`, and each checklist item numbered and marked in words from `ticks`.
+    public func text(width: Int = 78, spoken: Bool = false, ticks: Set<String> = []) -> String {
         var lines: [String] = []
         func para(_ s: String, indent: String = "", first: String? = nil) {
             lines += wrapPlain(s, width: width, indent: indent, firstIndent: first ?? indent)
@@ -102,8 +104,12 @@ public struct Report {
             }
             return lines.joined(separator: "\n") + "\n"
         }
-        lines += wrapPlain(language == "en" ? o.title.uppercased() : o.title, width: width, indent: "", firstIndent: "")
-        lines.append(String(repeating: "=", count: min(width, max(4, o.title.count))))
+        if spoken {
+            lines += wrapPlain(o.title, width: width, indent: "", firstIndent: "")
+        } else {
+            lines += wrapPlain(language == "en" ? o.title.uppercased() : o.title, width: width, indent: "", firstIndent: "")
+            lines.append(String(repeating: "=", count: min(width, max(4, o.title.count))))
+        }
         lines.append("")
         for w in o.staleWarnings { para(w, indent: "    ", first: "!!! "); lines.append("") }
         lines.append("\(t(.stage))\(colon)\(stageName(o.stage))")
@@ -141,9 +147,41 @@ public struct Report {
         }
         lines.append("")
         lines.append(t(.checklist))
+        for (i, item) in o.checklist.enumerated() {
+            if spoken {
+                let state = t(ticks.contains(item.id) ? .gathered : .notYetGathered)
+                let stop = language == "zh-Hant" ? "（\(state)）" : " (\(state))"
+                para(item.text + stop, indent: "      ", first: "  \(i + 1). ")
+            } else {
+                para(item.text, indent: "      ", first: "  [ ] ")
+            }
+            para("\(t(.because))\(colon)" + item.why, indent: "      ")
+            para("\(t(.source))\(colon)" + item.source, indent: "      ")
+        }
+        lines.append("")
+        lines += footer().flatMap { wrapPlain($0, width: width, indent: "", firstIndent: "") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What a kiosk prints to take away: the form, the fees and the evidence checklist, with
+    /// nothing of the person's answers (the reasons and warnings quote them).
+    public func takeAway(width: Int = 78) -> String {
+        guard let o = assessment.outcome else { return text(width: width) }
+        var lines: [String] = []
+        func para(_ s: String, indent: String = "", first: String? = nil) {
+            lines += wrapPlain(s, width: width, indent: indent, firstIndent: first ?? indent)
+        }
+        para(o.title)
+        lines.append("")
+        lines.append("\(t(.form))\(colon)" + formLine(o))
+        lines.append("")
+        lines.append("\(t(.fees)) (\(asOf(o)))")
+        if o.fees.isEmpty { lines.append("  " + t(.noFee)) }
+        for f in o.fees { para(feeSentence(f), indent: "    ", first: "  - ") }
+        lines.append("")
+        lines.append(t(.checklist))
         for item in o.checklist {
             para(item.text, indent: "      ", first: "  [ ] ")
-            para("\(t(.because))\(colon)" + item.why, indent: "      ")
             para("\(t(.source))\(colon)" + item.source, indent: "      ")
         }
         lines.append("")

@@ -8,6 +8,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case routesChecked, fits, doesNotFit, notChecked, notReached, earlierRouteFits, endedBeforeThisStage
     case noReasonRecorded, stageSkipped, datesHeading, staleGuidance, staleFee, staleFees, staleFeeItem
     case fromMayBeOld, mayBeOutOfDate
+    case gathered, notYetGathered
 }
 
 import LotrFlow
@@ -34,6 +35,7 @@ public enum Strings {
         .staleFees: "Fees change most Aprils; these figures may no longer be the fees: {0}. Check the current fees on GOV.UK before you pay.",
         .staleFeeItem: "{0}: {1}, a figure from {2}",
         .fromMayBeOld: "from", .mayBeOutOfDate: "may be out of date",
+        .gathered: "gathered", .notYetGathered: "not yet gathered",
     ]
     static let zhHant: [UIString: String] = [
         .yes: "是", .no: "否", .none: "沒有", .noneOfThese: "以上皆不是", .to: "至",
@@ -56,6 +58,7 @@ public enum Strings {
         .staleFees: "費用通常每年四月調整；以下金額現在可能已不是實際費用：{0}。付款前請在 GOV.UK 查閱最新費用。",
         .staleFeeItem: "{0}：{1}（由 {2} 起的數字）",
         .fromMayBeOld: "由", .mayBeOutOfDate: "可能已過時",
+        .gathered: "已準備", .notYetGathered: "尚未準備",
     ]
 
     public static func text(_ key: UIString, _ language: String) -> String {

@@ -68,15 +68,30 @@ extension PlainSession {
         var items: [DateRange] = []
         if case .ranges(let rs)? = current { items = rs }
         sayList(items, q)
-        let prompt = rangeInstruction(q) + (current != nil ? t(.keepList) : "") + t(.forHelp)
+        let fullPrompt = rangeInstruction(q) + (current != nil ? t(.keepList) : "") + t(.forHelp)
+        // The whole instruction once; after an entry, a short reminder (? repeats the whole).
+        var prompt = fullPrompt
         while true {
             let line: String
             switch try promptForLine(prompt, q) {
             case .step(let step): return step
             case .line(let l): line = l
             }
+            prompt = t(.rangeNextPrompt)
             let words = PlainCommand.splitWords(normalized(line))
             let first = words.first
+            if let first, PlainCommand.none.matches(first), words.count == 1 {
+                guard items.isEmpty else {
+                    say(t(.notUnderstood, rangeInstruction(q)))
+                    continue
+                }
+                say(t(.listNone))
+                return .answered(.ranges([]))
+            }
+            if let first, PlainCommand.importFile.matches(first) {
+                importTrips(Self.afterFirstWord(line), into: &items, q)
+                continue
+            }
             if first == nil || PlainCommand.done.matches(first!) {
                 if first == nil && current == nil {
                     say(t(.nothingToAdd, withArticle(itemName(q))))
@@ -106,6 +121,25 @@ extension PlainSession {
             } else {
                 say(t(.notUnderstood, rangeInstruction(q)))
             }
+        }
+    }
+
+    /// `import FILE`: every row of a CSV file added at once, or none of them.
+    func importTrips(_ path: String, into items: inout [DateRange], _ q: Question) {
+        guard !path.isEmpty else { say(t(.importHow)); return }
+        guard let keeper else { say(t(.exportUnavailable)); return }
+        let text: String
+        switch keeper.read(path) {
+        case .success(let t): text = t
+        case .failure(let why): say(t(.importFailed, why.message)); return
+        }
+        switch TripsCSV.merge(text, into: items, for: q, today: today) {
+        case .success(let result):
+            items = result.ranges
+            say(t(.imported, TripsCSV.addedMessage(result.added, total: items.count, language: language)))
+            sayTotals(items, q)
+        case .failure(let problem):
+            say(t(.importFailed, problem.description(in: language)))
         }
     }
 

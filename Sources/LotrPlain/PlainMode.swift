@@ -91,8 +91,10 @@ public enum PlainExit: Int32, Sendable {
 /// Runs the plain line mode to the end of input or until the person quits; returns the exit
 /// status: 0 when the answers reach an outcome, 3 when they are incomplete.
 public func runPlainMode(flows: FlowSet, today: CivilDate, language: String = "en",
-                         input: LineReader = StandardInput(), output: LineWriter = StandardOutput()) -> Int32 {
-    var session = PlainSession(flows: flows, today: today, language: language, input: input, output: output)
+                         input: LineReader = StandardInput(), output: LineWriter = StandardOutput(),
+                         keeper: PlainCaseKeeper? = nil, resume: PlainResume? = nil) -> Int32 {
+    var session = PlainSession(flows: flows, today: today, language: language, input: input, output: output,
+                               keeper: keeper, resume: resume)
     return session.run().rawValue
 }
 

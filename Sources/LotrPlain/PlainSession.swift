@@ -21,14 +21,31 @@ public struct PlainSession {
     /// The stage last announced, so that the stage is named only when it changes.
     var announcedStage: Stage?
 
+    /// Keeps the case on disk and writes files; nil for a session that only talks.
+    let keeper: PlainCaseKeeper?
+    /// Checklist items the person has ticked as gathered.
+    public internal(set) var ticks: Set<String> = []
+    /// Notes by question id.
+    public internal(set) var notes: [String: String] = [:]
+    /// Lines said after the introduction (a resumed case announces itself).
+    var announcement: [String] = []
+
     public init(flows: FlowSet, today: CivilDate, language: String = "en",
-                input: LineReader, output: LineWriter, answers: Answers = [:]) {
+                input: LineReader, output: LineWriter, answers: Answers = [:],
+                keeper: PlainCaseKeeper? = nil, resume: PlainResume? = nil) {
         self.flows = flows
         self.today = today
         self.language = language
         self.input = input
         self.output = output
         self.answers = answers
+        self.keeper = keeper
+        if let resume {
+            self.answers = resume.answers
+            self.ticks = resume.ticks
+            self.notes = resume.notes
+            self.announcement = resume.announcement
+        }
     }
 
     /// Why the interview stopped before the flows did.
@@ -47,6 +64,8 @@ public struct PlainSession {
         say(t(.introCommands))
         say(t(.introLists))
         say(t(.introAnswers))
+        if keeper != nil { say(t(.introCase)) }
+        announcement.forEach(say)
         do {
             return try interview()
         } catch Stop.endOfInput {
@@ -83,6 +102,7 @@ public struct PlainSession {
                 switch try ask(q, number: number, current: previous) {
                 case .answered(let value):
                     answers[id] = value
+                    record(id, value)
                     if returnAfterChange {
                         say(t(value == previous ? .answerKept : .answerChanged))
                         focus = nil
@@ -112,6 +132,9 @@ public struct PlainSession {
                 switch try afterOutcome(assessment) {
                 case .restart:
                     answers = [:]
+                    ticks = []
+                    notes = [:]
+                    keeper?.startNewCase()
                     announcedStage = nil
                     focus = nil
                     say("")
@@ -135,7 +158,8 @@ public struct PlainSession {
     mutating func afterOutcome(_ assessment: Assessment) throws -> AfterOutcome {
         while true {
             output.prompt(t(.afterOutcomePrompt))
-            let typed = normalized(try read())
+            let line = try read()
+            let typed = normalized(line)
             if PlainCommand.new.matches(typed) {
                 return .restart
             } else if PlainCommand.quit.matches(typed) {
@@ -147,6 +171,8 @@ public struct PlainSession {
                 if let chosen = try review(assessment.path) { return .change(chosen, fromReview: true) }
             } else if PlainCommand.help.matches(typed) {
                 say(t(.afterOutcomeHelp))
+            } else if try caseCommand(typed, raw: line, checklist: assessment.outcome?.checklist ?? []) {
+                continue
             } else {
                 say(t(.afterOutcomeRetry))
             }
@@ -157,7 +183,8 @@ public struct PlainSession {
         say("")
         say(t(.result))
         say("")
-        let text = Report(flows: flows, assessment: assessment, answers: answers, language: language).text()
+        let text = Report(flows: flows, assessment: assessment, answers: answers, language: language)
+            .text(spoken: true, ticks: ticks)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         for line in lines { say(line) }
@@ -182,7 +209,9 @@ public struct PlainSession {
             case .back?: return .step(.back)
             case .review?: return .step(.review)
             case .quit?: throw Stop.quit
-            case nil: return .line(line)
+            case nil:
+                if q.kind != .text, try caseCommand(normalized(line), raw: line, checklist: [], question: q.id) { continue }
+                return .line(line)
             }
         }
     }
@@ -198,6 +227,7 @@ public struct PlainSession {
         if q.kind == .choice || q.kind == .multiChoice {
             for (i, option) in q.options.enumerated() { say(t(.listItem, i + 1, option.text.text(language))) }
         }
+        if let note = notes[q.id] { say(t(.noteIs, note)) }
         // A list is read out in full by its own dialogue.
         if let current, q.kind != .dateRanges { say(t(.yourAnswerWas, Format.value(current, question: q, language: language))) }
         if q.kind == .dateRanges { return try askRanges(q, current: current) }
@@ -280,6 +310,7 @@ public struct PlainSession {
         say(t(.answersSoFar))
         for (i, (q, value)) in answered.enumerated() {
             say(t(.reviewItem, i + 1, q.text.text(language), Format.value(value, question: q, language: language)))
+            if let note = notes[q.id] { say("     " + t(.noteIs, note)) }
         }
         while true {
             output.prompt(t(.reviewPrompt))

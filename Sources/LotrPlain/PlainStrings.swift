@@ -30,14 +30,21 @@ enum PlainText: String, CaseIterable, Sendable {
     case rangeInstruction, rangeHelp, span, spanWithDays, wholeDay, wholeDays, day, days, totals
     case listEmpty, listHasOne, listHasMany, listItem, nothingToAdd, nothingToDelete, deleteHow, noEntry, deleted
     case notUnderstood, overlap, notAdded, added, addUsage, notAddedReversed, reversed
-    case readDatePrompt, nothingAdded, readDateHelp
+    case readDatePrompt, nothingAdded, readDateHelp, rangeNextPrompt, listNone
+    // The case: saving, files, the checklist
+    case movedToNewCase, noteIs, caseNoteIs, noteHow, noteSaved, caseNoteSaved, noteRemoved, noteNotSavedYet
+    case introCase, savedAsCase, savingOff, savedAlready, nothingToSaveYet, notSavingHere, labelNeedsCase, labelSet, labelCleared
+    case noChecklist, tickHow, tickedItem, untickedItem, checklistHeading, checklistItem
+    case exportUnavailable, notSavedReference, exported, exportFailed
+    // Trips from a file
+    case importHow, imported, importFailed
 }
 
 enum PlainStrings {
     static let en: [PlainText: String] = [
         .intro: "lotr: find which UK immigration application to make, and what evidence to gather.",
-        .introCommands: "Questions come one at a time. At any question, type ? for help, back to go to the previous question, review to see or change your answers, or quit to stop.",
-        .introLists: "For a list of dates, type add, list, delete and a number, or done; while typing a date, cancel. After the result, new starts again.",
+        .introCommands: "Questions come one at a time. At any question, type ? for help, back to go to the previous question, review to see or change your answers, or quit (also q or exit) to stop.",
+        .introLists: "For a list of dates, type add, import and a file name, list, delete and a number, or done (none when the list is empty); while typing a date, cancel. At any time, save says the case reference, export writes a file note, label names the case and note writes a note (on the question, or after the result on the case). After the result, new starts again; checklist reads the evidence list, tick and untick and a number mark an item.",
         .introAnswers: "Answer yes or no questions with 1 or yes, 2 or no; type none when nothing applies.",
         .endedIncomplete: "Input ended before an outcome: the answers are incomplete.",
         .stoppedIncomplete: "Stopped before an outcome: the answers are incomplete.",
@@ -134,13 +141,46 @@ enum PlainStrings {
         .readDatePrompt: "Type {0} as DD/MM/YYYY, or cancel:",
         .nothingAdded: "Nothing added.",
         .readDateHelp: "Type {0} as day, month and year, for example 09/04/2025. Type cancel to stop adding this one.",
+        .rangeNextPrompt: "Type add, import, list, delete, or done:",
+        .listNone: "No entries: the list is empty.",
+
+        .introCase: "Your answers are saved on this computer as you go; the case reference is said at the first answer.",
+        .savedAsCase: "Saved as case {0}. To come back to it: lotr --plain --resume {0}",
+        .noteIs: "Note: {0}",
+        .caseNoteIs: "Case note: {0}",
+        .noteHow: "There is no note. Type note and the text to write one; note - removes it. At a question the note is on that question, after the result on the whole case.",
+        .noteSaved: "Note saved on this question.",
+        .caseNoteSaved: "Case note saved.",
+        .noteRemoved: "Note removed.",
+        .noteNotSavedYet: "It is kept with the case from the first answer.",
+        .movedToNewCase: "Case {0} was taken over in another window. So that nothing is lost, your answers are now saved as a new case, {1}.",
+        .savingOff: "Saving is off: {0}. Your answers are kept until you quit.",
+        .savedAlready: "Your answers are saved as case {0}: every answer is saved as soon as you give it.",
+        .nothingToSaveYet: "Nothing to save yet: the case is saved at the first answer.",
+        .notSavingHere: "Saving is off for this interview; nothing is kept on this computer. Type export to write a file note.",
+        .labelNeedsCase: "Answer the first question before giving the case a label.",
+        .labelSet: "Label saved.",
+        .labelCleared: "Label removed.",
+        .noChecklist: "There is no checklist until there is a result.",
+        .tickHow: "Type tick or untick and the number of a checklist item, from 1 to {0}. Type checklist to hear the list.",
+        .tickedItem: "Item {0} marked as gathered: {1}",
+        .untickedItem: "Item {0} marked as not yet gathered: {1}",
+        .checklistHeading: "Evidence checklist: {0} of {1} gathered.",
+        .checklistItem: "  {0}. {1} ({2})",
+        .exportUnavailable: "Writing files is not available here.",
+        .notSavedReference: "not saved",
+        .exported: "Wrote the file note to {0}.",
+        .exportFailed: "The file note was not written: {0}.",
+        .importHow: "Type import and the name of a CSV file, one trip a line: the day you left, the day you came back (DD/MM/YYYY or YYYY-MM-DD).",
+        .imported: "{0}",
+        .importFailed: "Nothing added. {0}",
     ]
 
     static let zhHant: [PlainText: String] = [
         .intro: "lotr：找出你在英國應該提出哪一種移民申請，以及要準備哪些證明文件。",
         .introCommands: "問題會逐條出現。在任何問題，你都可以輸入：? 或「說明」查看說明；「返回」回到上一條問題；「檢視」查看或更改答案；「離開」停止。",
-        .introLists: "填寫日期清單時，可輸入「新增」、「清單」、「刪除」加編號，或「完成」；輸入日期時可輸入「取消」。看到結果後，輸入「重新開始」可以由頭再做。",
-        .introAnswers: "是非題可輸入 1 或「是」，2 或「否」；全部不適用時輸入「沒有」。英文指令同樣有效（help、back、review、quit、new、add、list、delete、done、cancel、none、yes、no）。",
+        .introLists: "填寫日期清單時，可輸入「新增」、「匯入」加檔案名稱、「清單」、「刪除」加編號，或「完成」（清單是空的可輸入「沒有」）；輸入日期時可輸入「取消」。任何時候，「儲存」會告訴你個案編號，「匯出」會寫出檔案記錄，「標籤」可為個案命名，「備註」可寫備註（在問題時屬於該問題，看到結果後屬於整個個案）。看到結果後，輸入「重新開始」可以由頭再做；「證明清單」會讀出證明文件清單，「剔選」或「取消剔選」加編號可標示一項。",
+        .introAnswers: "是非題可輸入 1 或「是」，2 或「否」；全部不適用時輸入「沒有」。英文指令同樣有效（help、back、review、quit、exit、new、add、import、list、delete、done、cancel、none、yes、no、save、export、label、note、checklist、tick、untick）。",
         .endedIncomplete: "輸入已結束，但仍未得出結果：答案並不完整。",
         .stoppedIncomplete: "已停止，但仍未得出結果：答案並不完整。",
         .flowsBroken: "問題已經完結，但沒有得出結果。問題檔案有錯誤，請用檢查指令（lotr check）檢查。",
@@ -236,6 +276,39 @@ enum PlainStrings {
         .readDatePrompt: "請輸入{0}，按日/月/年（DD/MM/YYYY），或輸入「取消」：",
         .nothingAdded: "沒有加入任何項目。",
         .readDateHelp: "請按日、月、年的次序輸入{0}，例如 09/04/2025。輸入「取消」可停止加入這一項。",
+        .rangeNextPrompt: "請輸入「新增」、「匯入」、「清單」、「刪除」或「完成」：",
+        .listNone: "沒有項目：清單是空的。",
+
+        .introCase: "你的答案會一邊回答一邊儲存在這部電腦上；回答第一條問題時會告訴你個案編號。",
+        .savedAsCase: "已儲存為個案 {0}。之後要繼續，請執行（lotr --plain --resume {0}）。",
+        .noteIs: "備註：{0}",
+        .caseNoteIs: "個案備註：{0}",
+        .noteHow: "沒有備註。輸入「備註」加文字可寫備註；輸入「備註 -」可刪除。在問題時，備註屬於該問題；看到結果後，備註屬於整個個案。",
+        .noteSaved: "已儲存這條問題的備註。",
+        .caseNoteSaved: "已儲存個案備註。",
+        .noteRemoved: "已刪除備註。",
+        .noteNotSavedYet: "回答第一條問題後，備註會與個案一同儲存。",
+        .movedToNewCase: "個案 {0} 已在另一個視窗被接手。為免遺失資料，你的答案現已另存為新個案 {1}。",
+        .savingOff: "未能儲存：{0}。你的答案會保留至你離開為止。",
+        .savedAlready: "你的答案已儲存為個案 {0}：每個答案一經回答便會儲存。",
+        .nothingToSaveYet: "暫時沒有需要儲存的內容：回答第一條問題時便會儲存個案。",
+        .notSavingHere: "這次面談不會儲存；這部電腦不會保留任何資料。輸入「匯出」可寫出檔案記錄。",
+        .labelNeedsCase: "請先回答第一條問題，然後才為個案加上標籤。",
+        .labelSet: "已儲存標籤。",
+        .labelCleared: "已刪除標籤。",
+        .noChecklist: "得出結果之前沒有證明文件清單。",
+        .tickHow: "請輸入「剔選」或「取消剔選」加清單項目編號（1 至 {0}）。輸入「證明清單」可聽整個清單。",
+        .tickedItem: "第 {0} 項已標示為已準備：{1}",
+        .untickedItem: "第 {0} 項已標示為尚未準備：{1}",
+        .checklistHeading: "證明文件清單：已準備 {0} 項，共 {1} 項。",
+        .checklistItem: "  {0}. {1}（{2}）",
+        .exportUnavailable: "這裏不能寫出檔案。",
+        .notSavedReference: "未儲存",
+        .exported: "已把檔案記錄寫到 {0}。",
+        .exportFailed: "未能寫出檔案記錄：{0}。",
+        .importHow: "請輸入「匯入」和逗號分隔（CSV）檔案的名稱，每行一次行程：離開英國的日期、回到英國的日期（DD/MM/YYYY 或 YYYY-MM-DD）。",
+        .imported: "{0}",
+        .importFailed: "沒有加入任何項目。{0}",
     ]
 
     static func table(_ language: String) -> [PlainText: String] {
@@ -258,13 +331,14 @@ enum PlainStrings {
 /// the first Chinese word is the one the Chinese prompts show.
 enum PlainCommand: CaseIterable, Sendable {
     case help, back, review, quit, new, add, list, delete, done, cancel, none, yes, no
+    case save, export, label, note, checklist, tick, untick, importFile
 
     var words: [String] {
         switch self {
         case .help: return ["?", "help", "說明", "幫助"]
         case .back: return ["back", "返回"]
         case .review: return ["review", "檢視"]
-        case .quit: return ["quit", "離開"]
+        case .quit: return ["quit", "離開", "q", "exit"]
         case .new: return ["new", "重新開始"]
         case .add: return ["add", "新增"]
         case .list: return ["list", "清單"]
@@ -274,6 +348,14 @@ enum PlainCommand: CaseIterable, Sendable {
         case .none: return ["none", "沒有", "無", "都沒有", "全部都沒有"]
         case .yes: return ["1", "yes", "y", "是"]
         case .no: return ["2", "no", "n", "否"]
+        case .save: return ["save", "儲存"]
+        case .export: return ["export", "匯出"]
+        case .label: return ["label", "標籤"]
+        case .note: return ["note", "備註"]
+        case .checklist: return ["checklist", "證明清單"]
+        case .tick: return ["tick", "剔選"]
+        case .untick: return ["untick", "取消剔選"]
+        case .importFile: return ["import", "匯入"]
         }
     }
 

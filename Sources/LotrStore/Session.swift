@@ -13,6 +13,9 @@ public struct Session: Hashable, Sendable {
     public var language: String
     /// The question the person was on when they stopped.
     public var position: String?
+    /// The adviser's own label for the case (initials, their file number). Personal data:
+    /// stored and deleted with the answers, never logged.
+    public var label: String? = nil
 }
 
 public struct SessionSummary: Hashable, Sendable {

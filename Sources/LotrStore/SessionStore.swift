@@ -215,6 +215,18 @@ public final class SessionStore: Sendable {
                 );
                 """)
         }
+        m.registerMigration("v2") { db in
+            try db.execute(sql: """
+                ALTER TABLE session ADD COLUMN label TEXT;
+                CREATE TABLE lock (
+                    ref TEXT PRIMARY KEY NOT NULL REFERENCES session(ref) ON DELETE CASCADE,
+                    pid INTEGER NOT NULL,
+                    host TEXT NOT NULL,
+                    since_ms INTEGER NOT NULL,
+                    generation INTEGER NOT NULL DEFAULT 1
+                );
+                """)
+        }
         return m
     }
 
@@ -319,6 +331,61 @@ public final class SessionStore: Sendable {
         }
     }
 
+    /// Sets the adviser's label for the case; an empty or nil label removes it. At most
+    /// `maximumLabelLength` characters are kept.
+    public func setLabel(_ reference: String, label: String?) throws {
+        let trimmed = label.map(SessionStore.cleanLabel)
+        try perform { db in
+            try self.touch(db, reference, position: nil)
+            try db.execute(sql: "UPDATE session SET label = ? WHERE ref = ?",
+                           arguments: [trimmed.flatMap { $0.isEmpty ? nil : $0 }, reference])
+        }
+    }
+
+    public static let maximumLabelLength = 60
+
+    /// A label on one line, without surrounding spaces, at most `maximumLabelLength` characters.
+    public static func cleanLabel(_ raw: String) -> String {
+        let oneLine = String(raw.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        let trimmed = oneLine.trimmingCharacters(in: .whitespaces)
+        return String(trimmed.prefix(maximumLabelLength))
+    }
+
+    /// Deletes every session last saved more than `days` days ago (0: every session), then
+    /// rebuilds the file and empties the WAL so that nothing of them remains on disk. A session
+    /// open in another running lotr is left alone and returned in `skipped`.
+    public func purge(olderThanDays days: Int) throws -> (deleted: [SessionSummary], skipped: [SessionSummary]) {
+        let cutoff = millis() - Int64(max(0, days)) * 86_400_000
+        let result = try perform { db -> ([SessionSummary], [SessionSummary]) in
+            let refs = try String.fetchAll(db, sql: "SELECT ref FROM session WHERE updated_ms <= ? ORDER BY updated_ms, ref",
+                                           arguments: [cutoff])
+            var deleted: [SessionSummary] = [], skipped: [SessionSummary] = []
+            for ref in refs {
+                let s = try self.summary(db, ref)
+                if let lock = try self.lock(db, ref), !lock.isStale {
+                    skipped.append(s)
+                    continue
+                }
+                try db.execute(sql: "DELETE FROM session WHERE ref = ?", arguments: [ref])
+                deleted.append(s)
+            }
+            return (deleted, skipped)
+        }
+        if !result.0.isEmpty { try compact() }
+        return (result.0, result.1)
+    }
+
+    /// Rebuilds the file (VACUUM) and truncates the WAL to nothing.
+    func compact() throws {
+        do {
+            try queue.vacuum()
+            try queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        } catch {
+            throw SessionStoreError.from(error, path: path)
+        }
+        tightenPermissions()
+    }
+
     /// Deletes the session and everything in it, then rebuilds the file so that nothing of it
     /// remains on disk. Returns what was deleted.
     @discardableResult
@@ -328,13 +395,7 @@ public final class SessionStore: Sendable {
             try db.execute(sql: "DELETE FROM session WHERE ref = ?", arguments: [reference])
             return s
         }
-        do {
-            try queue.vacuum()
-            try queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
-        } catch {
-            throw SessionStoreError.from(error, path: path)
-        }
-        tightenPermissions()
+        try compact()
         return summary
     }
 
@@ -434,7 +495,8 @@ public final class SessionStore: Sendable {
             throw SessionStoreError.notFound(reference: reference)
         }
         return Session(reference: row["ref"], created: Self.date(row["created_ms"]), updated: Self.date(row["updated_ms"]),
-                       flowVersion: row["flow_version"], language: row["language"], position: row["position"])
+                       flowVersion: row["flow_version"], language: row["language"], position: row["position"],
+                       label: row["label"])
     }
 
     func summary(_ db: Database, _ reference: String) throws -> SessionSummary {

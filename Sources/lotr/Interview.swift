@@ -37,10 +37,13 @@ struct Interview: ParsableCommand {
     @Option(help: ArgumentHelp("The folder file notes are saved to when a bare name is typed (default: the current folder). With --kiosk: the only folder they may be saved to (none by default).", valueName: "dir"))
     var exportDir: String?
 
+    @Option(help: ArgumentHelp("Start with the answers in this file (a `decide` answers file), to check and finish them.", valueName: "file"))
+    var answers: String?
+
     var settings: InterviewSettings {
         InterviewSettings(flows: flowOptions.directory, today: today, lang: lang, resume: resume, noSave: noSave,
                           plain: plain, kiosk: kiosk, idleSeconds: idleSeconds ?? 120, exportDir: exportDir,
-                          idleSecondsGiven: idleSeconds != nil)
+                          answers: answers, idleSecondsGiven: idleSeconds != nil)
     }
 
     func validate() throws {
@@ -63,11 +66,13 @@ struct InterviewSettings: Equatable {
     var kiosk = false
     var idleSeconds = 120
     var exportDir: String?
+    /// A `decide` answers file to start from.
+    var answers: String?
 
-    /// Why these settings cannot run, in the words ArgumentParser shows under "Error:".
     /// Set when `--idle-seconds` was given at all: outside a kiosk it would do nothing.
     var idleSecondsGiven = false
 
+    /// Why these settings cannot run, in the words ArgumentParser shows under "Error:".
     var problem: String? {
         if idleSeconds < 5 { return "--idle-seconds must be at least 5" }
         if idleSecondsGiven && !kiosk { return "--idle-seconds only applies with --kiosk (nothing is wiped outside a kiosk)" }
@@ -75,6 +80,8 @@ struct InterviewSettings: Equatable {
         if let raw = today, CivilDate(iso: raw) == nil { return "--today must be a real date written YYYY-MM-DD, not '\(raw)'" }
         if kiosk && resume != nil { return "--resume cannot be used with --kiosk: a kiosk keeps nothing" }
         if resume != nil && noSave { return "--resume needs saving on (drop --no-save)" }
+        if kiosk && answers != nil { return "--answers cannot be used with --kiosk: a kiosk starts every person afresh" }
+        if resume != nil && answers != nil { return "--answers cannot be used with --resume: choose one to start from" }
         return nil
     }
 }
@@ -96,9 +103,13 @@ func runInterview(_ settings: InterviewSettings) throws {
     let flowsDirectory = FlowOptions.resolve(settings.flows)
     if !settings.kiosk && (settings.plain || plainModeIsPreferred(term: environmentValue("TERM"))) {
         let flows = try FlowOptions.load(flowsDirectory)
-        let status = runPlainMode(flows: flows, today: day, language: language)
+        let status = try runPlainInterview(settings, flows: flows, today: day, language: language)
         if status != 0 { throw ExitCode(status) }
         return
+    }
+    if settings.kiosk, let dir = settings.exportDir, let problem = Kiosk.exportDirProblem(dir) {
+        printError("lotr: --export-dir \(dir): \(problem)")
+        throw ExitCode(2)
     }
     let terminal: Terminal
     do {
@@ -131,18 +142,41 @@ func runInterview(_ settings: InterviewSettings) throws {
     let host = InterviewHost(flows: flows, kioskExportDir: settings.kiosk ? (settings.exportDir ?? "") : nil, keeper: keeper,
                              defaultExportDir: settings.kiosk ? nil : settings.exportDir)
     var initial = InterviewModel(flows: flows, today: day, language: language)
+    if let file = settings.answers {
+        switch prefilledAnswers(file, flows: flows, today: day) {
+        case .success(let answers): initial.answers = answers
+        case .failure(let problem):
+            // The terminal first, so that the message is not drawn over.
+            terminal.stop()
+            printError(problem.withoutValues)
+            throw ExitCode(2)
+        }
+        initial.message = "Started from the answers in \(file): check each one, then finish the interview."
+        // Saved as the case's first answers, so that quitting early loses none.
+        initial.effects = savingOrder(initial.answers, path: initial.assessment.path).map { .saveAnswer($0) }
+    }
+    if !settings.kiosk && !settings.noSave, let report = Retention.apply() {
+        initial.message = report.line
+        initial.messageIsError = report.isProblem
+    }
+    host.perform(&initial)
+    initial.canOpenCases = keeper != nil
     if let ref = settings.resume, let keeper {
         do {
-            try keeper.resume(ref, into: &initial)
+            try keeper.check(ref)
         } catch {
             terminal.stop()
             printError("lotr: cannot resume \(ref): \(error)")
             throw ExitCode(2)
         }
+        keeper.open(SessionReference.normalize(ref) ?? ref, mode: .normal, into: &initial)
     }
+    defer { keeper?.release() }
     if settings.kiosk {
-        let pin = ProcessSafety.kioskPIN
-        let model = KioskModel(interview: initial, settings: .init(idleSeconds: settings.idleSeconds, pin: pin))
+        initial.isKiosk = true
+        initial.canExport = !(settings.exportDir ?? "").isEmpty
+        initial.canPrint = Printer.available
+        let model = KioskModel(interview: initial, settings: .init(idleSeconds: settings.idleSeconds, pin: ProcessSafety.kioskPIN))
         // Below the minimum size a kiosk still does not quit: only staff leave it.
         _ = runApp(on: terminal, initial: model, options: RunOptions(quitWhenTooSmall: false), update: { model, event in
             var stamped = model
@@ -180,6 +214,126 @@ enum ExportStamp {
     }
 }
 
+/// The order to save a set of answers in: as asked along the path, then any others by id, so
+/// that a resumed case lists them as they were asked.
+func savingOrder(_ answers: Answers, path: [String]) -> [String] {
+    path.filter { answers[$0] != nil } + answers.keys.filter { !path.contains($0) }.sorted()
+}
+
+/// The answers of a `decide` answers file, or what is wrong with it (naming the answer at
+/// fault, never its value).
+func prefilledAnswers(_ path: String, flows: FlowSet, today: CivilDate) -> Result<Answers, AnswerProblem> {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        return .failure(AnswerProblem("lotr: cannot read the answers file \(path)"))
+    }
+    return AnswersFile.parse(String(decoding: data, as: UTF8.self), flows: flows, today: today)
+        .mapError { AnswerProblem("lotr: \(path): \($0.withoutValues)") }
+}
+
+/// The plain line mode with the session store, `--resume` and `--answers`, as the full screen has them.
+func runPlainInterview(_ settings: InterviewSettings, flows: FlowSet, today: CivilDate, language: String) throws -> Int32 {
+    let zh = language == "zh-Hant"
+    var resume: PlainResume?
+    if let file = settings.answers {
+        let answers: Answers
+        switch prefilledAnswers(file, flows: flows, today: today) {
+        case .success(let a): answers = a
+        case .failure(let problem): printError(problem.withoutValues); throw ExitCode(2)
+        }
+        resume = PlainResume(answers: answers, ticks: [], notes: [:], announcement: [
+            zh ? "已從 \(file) 載入答案；請輸入「檢視」逐一檢查。" : "Started from the answers in \(file); type review to check them.",
+        ])
+    }
+    if settings.noSave {
+        let keeper = NotSaving(writer: PlainFiles.write, reader: PlainFiles.read)
+        return runPlainMode(flows: flows, today: today, language: language, keeper: keeper, resume: resume)
+    }
+    var store: SessionStore?
+    var opening: String?
+    do {
+        store = try SessionStore.openDefault()
+    } catch {
+        opening = (error as? SessionStoreError)?.savingOffMessage ?? "Saving is off."
+    }
+    if let store, let report = Retention.apply(to: store) { print(report.line) }
+    let keeper = PlainStoreKeeper(store: store, flowVersion: flows.version, language: language)
+    if let raw = settings.resume {
+        guard let store else {
+            printError("lotr: cannot resume \(raw): \(opening ?? "the saved-sessions file cannot be opened")")
+            throw ExitCode(2)
+        }
+        guard let ref = SessionReference.normalize(raw) else {
+            printError("lotr: '\(raw)' is not a case reference (six letters and digits, such as K7M-42Q)")
+            throw ExitCode(2)
+        }
+        let resumed: ResumedSession
+        do {
+            resumed = try store.resume(ref, flows: flows, today: today)
+        } catch {
+            printError("lotr: cannot resume \(ref): \(error)")
+            throw ExitCode(2)
+        }
+        var readOnly = false
+        if case .heldBy(let other)? = try? store.lock(ref) {
+            switch askAboutCaseInUse(ref, other, zh: zh) {
+            case .readOnly: readOnly = true
+            case .takeOver: try? store.takeOver(ref)
+            case .stop: throw ExitCode(2)
+            }
+        }
+        var lines = [zh ? "已繼續個案 \(ref)。" : "Resumed case \(ref)."]
+        if readOnly {
+            lines.append(zh ? "以唯讀開啟：你在這裏所作的更改不會儲存。輸入「匯出」可寫出檔案記錄。"
+                            : "Opened read-only: nothing you change here is saved. Type export to write a file note.")
+        }
+        if !resumed.keptAside.isEmpty {
+            lines.append("The questions have changed since: \(resumed.keptAside.count) earlier answer(s) no longer fit and were kept aside (\(resumed.keptAside.map(\.question).joined(separator: ", "))).")
+        }
+        resume = PlainResume(answers: resumed.answers, ticks: resumed.saved.ticks, notes: resumed.saved.notes, announcement: lines)
+        if readOnly {
+            let reader = NotSaving(writer: PlainFiles.write, reader: PlainFiles.read)
+            return runPlainMode(flows: flows, today: today, language: language, keeper: reader, resume: resume)
+        }
+        keeper.resumed(ref, from: resumed.saved)
+    } else if let opening {
+        print(opening + " " + (zh ? "你的答案會保留至你離開為止。" : "Your answers are kept until you quit."))
+    } else if let prefilled = resume?.answers, !prefilled.isEmpty {
+        // The answers from the file are the case's first answers: saved now, so quitting early loses none.
+        var news: [String] = []
+        for id in savingOrder(prefilled, path: Engine.assess(flows, answers: prefilled, today: today, language: language).path) {
+            switch keeper.saveAnswer(id, value: prefilled[id]!, position: nil) {
+            case .startedCase(let ref)?: news.append(zh ? "已儲存為個案 \(ref)。" : "Saved as case \(ref). To come back to it: lotr --plain --resume \(ref)")
+            case .savingOff(let why)?: news.append("Saving is off: \(why).")
+            case .movedToNewCase?, nil: break
+            }
+        }
+        resume?.announcement += news
+    }
+    defer { keeper.release() }
+    return runPlainMode(flows: flows, today: today, language: language, keeper: keeper, resume: resume)
+}
+
+enum CaseInUseChoice { case readOnly, takeOver, stop }
+
+/// The plain mode's question when the case is open in another window: read it without saving,
+/// take it over (the other window keeps its answers as a new case), or stop.
+func askAboutCaseInUse(_ ref: String, _ other: SessionLock, zh: Bool) -> CaseInUseChoice {
+    let holder = "process \(other.pid) on \(other.host), since \(UKTime.minute(other.since))"
+    print(zh ? "個案 \(ref) 已在另一個視窗開啟（\(holder)）。"
+             : "Case \(ref) is open in another window (\(holder)).")
+    while true {
+        print(zh ? "請輸入 r 以唯讀開啟（不會儲存更改）、t 接手（另一個視窗會把它的答案另存為新個案），或 q 停止："
+                 : "Type r to open it read-only (nothing is saved), t to take it over (the other window then saves its answers as a new case), or q to stop:")
+        guard let line = readLine(strippingNewline: true) else { return .stop }
+        switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "r", "read-only", "read": return .readOnly
+        case "t", "take over", "take": return .takeOver
+        case "q", "quit", "exit", "stop": return .stop
+        default: continue
+        }
+    }
+}
+
 /// The first frame, drawn before the flows are read.
 enum Splash {
     static func render(_ language: String, _ size: Size) -> Screen {
@@ -198,6 +352,21 @@ enum Splash {
         }
         s.write(zh ? "載入中……" : "Loading…", row: 6, col: 2, style: .dim)
         return s
+    }
+}
+
+enum Kiosk {
+    /// Why the kiosk's export folder cannot be used, nil when it can: it must exist, be a
+    /// folder this program can write to, and not be readable by everyone on the machine.
+    static func exportDirProblem(_ dir: String) -> String? {
+        var st = stat()
+        guard stat(dir, &st) == 0 else { return "the folder does not exist; create it (mkdir -m 700) or leave --export-dir out" }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { return "it is not a folder" }
+        guard access(dir, W_OK | X_OK) == 0 else { return "this program cannot write to it" }
+        if st.st_mode & 0o004 != 0 {
+            return "anyone on this computer can read it; make it private first (chmod o-rwx \(dir))"
+        }
+        return nil
     }
 }
 
@@ -240,7 +409,7 @@ final class InterviewHost {
     /// operator's folder, by file name alone.
     func exportPath(_ requested: String) -> Result<String, AnswerProblem> {
         guard let dir = kioskExportDir else { return .success(requested) }
-        guard !dir.isEmpty else { return .failure(AnswerProblem("Saving files is turned off on this computer. Press p to print the checklist.")) }
+        guard !dir.isEmpty else { return .failure(AnswerProblem(TUIStrings.text(.usePrintInstead, "en"))) }
         let name = URL(fileURLWithPath: requested).lastPathComponent
         guard !name.isEmpty, !name.hasPrefix(".") else { return .failure(AnswerProblem("Type a file name.")) }
         return .success(URL(fileURLWithPath: dir).appendingPathComponent(name).path)
@@ -279,6 +448,19 @@ final class InterviewHost {
             case .saveAnswer(let id): keeper?.save(id, in: &model)
             case .saveNote(let id): keeper?.saveNote(id, in: &model)
             case .newCase: keeper?.startNewCase()
+            case .saveLabel: keeper?.saveLabel(in: &model)
+            case .importTrips(let question, let path):
+                switch PlainFiles.read(path) {
+                case .success(let text): model.importTrips(text, into: question)
+                case .failure(let why):
+                    model.message = TUIStrings.text(.importNothingAdded, model.language) + why.message.prefix(1).uppercased() + why.message.dropFirst() + "."
+                    model.messageIsError = true
+                }
+            case .loadCases:
+                model.savedCases = keeper?.caseRows(flows: flows, today: model.today, language: model.language, into: &model) ?? []
+            case .openCase(let ref): keeper?.open(ref, mode: .normal, into: &model)
+            case .openReadOnly(let ref): keeper?.open(ref, mode: .readOnly, into: &model)
+            case .takeOver(let ref): keeper?.open(ref, mode: .takeOver, into: &model)
             case .export(let format, let requested), .exportReplacing(let format, let requested):
                 var replacing = false
                 if case .exportReplacing = effect { replacing = true }
@@ -310,7 +492,10 @@ final class InterviewHost {
                 }
                 do {
                     try ExportFile.write(text, to: path)
-                    model.message = TUIStrings.text(.savedFileNote, model.language, path)
+                    // On a kiosk the folder is the operator's business; the person needs the file's name.
+                    model.message = kioskExportDir != nil
+                        ? TUIStrings.text(.kioskExportStays, model.language, URL(fileURLWithPath: path).lastPathComponent)
+                        : TUIStrings.text(.savedFileNote, model.language, path)
                     model.messageIsError = false
                 } catch {
                     let reason = (error as? ExportFile.Failure)?.reason ?? "\(error)"
@@ -318,20 +503,23 @@ final class InterviewHost {
                     model.message = TUIStrings.text(.couldNotSave, model.language, path, reason)
                     model.messageIsError = true
                 }
-            case .print:
+            case .print, .printWithAnswers:
                 guard printJob == nil else {
                     model.message = "Still printing the last one; wait for it to finish."
                     model.messageIsError = true
                     continue
                 }
-                // A kiosk prints only the result and checklist to take away; a desk prints the file note.
-                var text = kioskExportDir != nil
-                    ? Report(flows: flows, assessment: model.assessment, answers: model.answers, language: model.language).text()
-                    : fileNote(model).text()
+                // A kiosk prints the form and checklist to take away, without the person's answers
+                // unless they ask (P); a desk prints the file note.
+                let report = Report(flows: flows, assessment: model.assessment, answers: model.answers, language: model.language)
+                var text = kioskExportDir == nil ? fileNote(model).text() : (effect == .print ? report.takeAway() : report.text())
                 switch PrintJob.start(text) {
                 case .success(let job):
                     printJob = job
                     model.message = "Printing…"
+                    if kioskExportDir != nil && effect == .print {
+                        model.message! += " " + TUIStrings.text(.printedWithoutAnswers, model.language)
+                    }
                     model.messageIsError = false
                 case .failure(let why):
                     model.message = why.message
@@ -341,6 +529,16 @@ final class InterviewHost {
             }
         }
         model.effects = []
+    }
+}
+
+/// Whether this computer can print: `lp` on the PATH.
+enum Printer {
+    static var available: Bool { lpPath != nil }
+
+    static var lpPath: String? {
+        let paths = (environmentValue("PATH") ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map({ "\($0)/lp" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
     }
 }
 
@@ -441,7 +639,11 @@ final class SessionKeeper {
     private var unsavedAnswers: [String] = []
     private var unsavedNotes: [String] = []
     private var toldFailure = false
-    private let open: (_ retry: Bool) throws -> SessionStore
+    private let opener: (_ retry: Bool) throws -> SessionStore
+    /// Whether this window only reads its case (another window has it).
+    private(set) var readOnly = false
+    /// The lock generation this window holds its case at (see `SessionLock.generation`).
+    private var generation: Int?
 
     init(flowVersion: String, language: String,
          open: @escaping (_ retry: Bool) throws -> SessionStore = { retry in
@@ -453,7 +655,7 @@ final class SessionKeeper {
          }) {
         self.flowVersion = flowVersion
         self.language = language
-        self.open = open
+        self.opener = open
     }
 
     /// Opened at the first save, not at start-up (the first screen should not wait for disk),
@@ -461,11 +663,111 @@ final class SessionKeeper {
     private func currentStore() -> SessionStore? {
         if let storage { return storage }
         do {
-            storage = try open(failure != nil)
+            storage = try opener(failure != nil)
         } catch {
             failure = (error as? SessionStoreError)?.savingOffMessage ?? "Saving is off."
         }
         return storage
+    }
+
+    /// Throws when `ref` cannot be opened (no store, no such case).
+    func check(_ raw: String) throws {
+        guard let store = currentStore() else { throw SessionStoreError.unavailable(path: "", reason: failure ?? "the session store cannot be opened") }
+        guard let ref = SessionReference.normalize(raw) else { throw SessionStoreError.notFound(reference: raw) }
+        _ = try store.load(ref)
+    }
+
+    enum OpenMode { case normal, readOnly, takeOver }
+
+    /// Takes the lock on `ref` and remembers its generation.
+    private func hold(_ store: SessionStore, _ ref: String) throws {
+        _ = try store.lock(ref)
+        generation = try store.currentLock(ref)?.generation
+    }
+
+    /// Opens a saved case in the model. When another running lotr has it open, the person is
+    /// asked first (read-only or take over) unless `mode` already says which.
+    func open(_ ref: String, mode: OpenMode, into model: inout InterviewModel) {
+        guard let store = currentStore() else { markSavingOff(&model); return }
+        do {
+            switch mode {
+            case .normal:
+                if case .heldBy(let other) = try store.lock(ref) {
+                    model.overlay = .caseInUse(reference: ref, holder: SessionKeeper.describe(other))
+                    return
+                }
+            case .takeOver: try store.takeOver(ref)
+            case .readOnly: break
+            }
+            if reference != ref { release() }
+            model.startNewCase()
+            try resume(ref, into: &model)
+            readOnly = mode == .readOnly
+            generation = readOnly ? nil : try store.currentLock(ref)?.generation
+            if mode == .readOnly {
+                model.message = TUIStrings.text(.readOnlyCase, model.language, ref)
+                model.messageIsError = false
+            } else if mode == .takeOver {
+                model.message = TUIStrings.text(.takenOver, model.language, ref)
+                model.messageIsError = false
+            }
+        } catch {
+            model.message = "Cannot open case \(ref): \(error)."
+            model.messageIsError = true
+        }
+    }
+
+    static func describe(_ lock: SessionLock) -> String {
+        "process \(lock.pid) on \(lock.host), since \(UKTime.minute(lock.since))"
+    }
+
+    /// The case list rows, newest first.
+    func caseRows(flows: FlowSet, today: CivilDate, language: String, into model: inout InterviewModel) -> [CaseRow] {
+        guard let store = currentStore() else { markSavingOff(&model); return [] }
+        do {
+            return try store.cases(flows: flows, today: today, language: language).map { c in
+                let summary = c.outcome.map { o in TUIStrings.text(.result, language) + ": " + o.title + (o.form.map { " (\($0))" } ?? "") }
+                    ?? c.question?.text ?? ""
+                return CaseRow(reference: c.reference, label: c.label, summary: summary, updated: UKTime.minute(c.updated))
+            }
+        } catch {
+            model.message = "The saved cases cannot be read: \(error)."
+            model.messageIsError = true
+            return []
+        }
+    }
+
+    /// Gives up this window's lock on its case, so that another window can have it.
+    func release() {
+        if let reference, !readOnly, let store = storage { try? store.unlock(reference) }
+    }
+
+    /// Before saving: when another window has taken the case over, this window's answers go
+    /// to a new case instead, so that neither window's work is lost.
+    private func keepOwnCase(_ store: SessionStore, in model: inout InterviewModel) throws {
+        guard let ref = reference else { return }
+        guard let lock = try store.currentLock(ref) else { try hold(store, ref); return }
+        let takenOver = (generation != nil && lock.generation != generation) || (!lock.isMine && !lock.isStale)
+        guard takenOver else {
+            if !lock.isMine { try hold(store, ref) }
+            return
+        }
+        let fresh = try store.create(flowVersion: flowVersion, language: language).reference
+        try hold(store, fresh)
+        for id in savingOrder(model.answers, path: model.assessment.path) {
+            try store.saveAnswer(fresh, question: id, value: model.answers[id]!, position: nil)
+        }
+        for (question, text) in model.notes { try store.saveNote(fresh, question: question, text: text) }
+        for item in model.ticks { try store.setTick(fresh, item: item, ticked: true) }
+        if let label = model.caseLabel { try store.setLabel(fresh, label: label) }
+        reference = fresh
+        savedTicks = model.ticks
+        model.caseReference = fresh
+        // Everything is in the new case now.
+        unsavedAnswers = []
+        unsavedNotes = []
+        model.message = TUIStrings.text(.caseMovedAway, model.language, ref, fresh)
+        model.messageIsError = true
     }
 
     func resume(_ typed: String, into model: inout InterviewModel) throws {
@@ -478,6 +780,7 @@ final class SessionKeeper {
         model.ticks = resumed.saved.ticks
         model.notes = resumed.saved.notes
         model.caseReference = resumed.session.reference
+        model.caseLabel = resumed.session.label
         savedTicks = resumed.saved.ticks
         let assessment = model.assessment
         if assessment.next == nil && assessment.outcome != nil {
@@ -486,7 +789,7 @@ final class SessionKeeper {
         } else if let q = resumed.lastQuestion {
             model.page = .question(q)
         }
-        var note = "Resumed case \(resumed.session.reference)."
+        var note = TUIStrings.text(.resumedCase, model.language, resumed.session.reference)
         if !resumed.merged.isEmpty { note += " " + AnswerMigration.message(resumed.merged, flows: model.flows, language: model.language) }
         if !resumed.keptAside.isEmpty {
             note += " The questions have changed since: \(resumed.keptAside.count) earlier answer(s) no longer fit and were kept aside (\(resumed.keptAside.map(\.question).joined(separator: ", ")))."
@@ -496,11 +799,13 @@ final class SessionKeeper {
     }
 
     func save(_ question: String, in model: inout InterviewModel) {
+        if readOnly { return }
         if !unsavedAnswers.contains(question) { unsavedAnswers.append(question) }
         flush(&model)
     }
 
     func saveNote(_ question: String, in model: inout InterviewModel) {
+        if readOnly { return }
         if !unsavedNotes.contains(question) { unsavedNotes.append(question) }
         flush(&model)
     }
@@ -512,6 +817,10 @@ final class SessionKeeper {
             let isNew = reference == nil
             if reference == nil {
                 reference = try store.create(flowVersion: flowVersion, language: language).reference
+                try hold(store, reference!)
+                if let label = model.caseLabel { try store.setLabel(reference!, label: label) }
+            } else {
+                try keepOwnCase(store, in: &model)
             }
             model.caseReference = reference
             var position: String?
@@ -540,6 +849,20 @@ final class SessionKeeper {
         }
     }
 
+    /// The label is saved with the case; before the first answer it waits in the model and is
+    /// saved when the case is created.
+    func saveLabel(in model: inout InterviewModel) {
+        guard !readOnly, let reference, let store = currentStore() else { return }
+        do {
+            try keepOwnCase(store, in: &model)
+            try store.setLabel(self.reference ?? reference, label: model.caseLabel)
+        } catch {
+            storage = nil
+            failure = (error as? SessionStoreError)?.savingOffMessage ?? "Saving is off."
+            markSavingOff(&model)
+        }
+    }
+
     /// The header and the quit question say what is not saved; the full reason is shown once
     /// for each new failure (and is in the quit question for as long as it lasts).
     private func markSavingOff(_ model: inout InterviewModel) {
@@ -556,7 +879,7 @@ final class SessionKeeper {
 
     /// Ticks on the checklist are saved as they change.
     func syncTicks(_ model: InterviewModel) {
-        guard let store = storage, let reference, model.ticks != savedTicks else { return }
+        guard !readOnly, let store = storage, let reference, model.ticks != savedTicks else { return }
         for item in model.ticks.symmetricDifference(savedTicks) {
             try? store.setTick(reference, item: item, ticked: model.ticks.contains(item))
         }
@@ -572,6 +895,9 @@ final class SessionKeeper {
 
     func startNewCase() {
         // The model forgets its reference itself; the next answer starts a new saved session.
+        release()
+        readOnly = false
+        generation = nil
         reference = nil
         savedTicks = []
         unsavedAnswers = []

@@ -26,7 +26,7 @@ extension InterviewSettings {
                 if name == "--plain" { settings.plain = true }
                 if name == "--kiosk" { settings.kiosk = true }
                 continue
-            case "--flows", "--today", "--lang", "--resume", "--export-dir", "--idle-seconds":
+            case "--flows", "--today", "--lang", "--resume", "--export-dir", "--idle-seconds", "--answers":
                 break
             default:
                 return nil
@@ -47,6 +47,7 @@ extension InterviewSettings {
             case "--lang": settings.lang = value
             case "--resume": settings.resume = value
             case "--export-dir": settings.exportDir = value
+            case "--answers": settings.answers = value
             default:
                 guard let n = Int(value) else { return nil }
                 settings.idleSeconds = n

@@ -18,10 +18,10 @@ import Glibc
         var env = ProcessInfo.processInfo.environment
         env["XDG_DATA_HOME"] = data
         let r = try TmuxSession.spawn([CLI.binary, "sessions", "list"], environment: env)
-        // REF  LAST SAVED  STARTED  ANSWERS  NOTES  LANG
+        // REF  LAST SAVED (date time)  STARTED  ANSWERS  NOTES  STATUS  LABEL  RESULT OR QUESTION REACHED
         guard let row = r.output.split(separator: "\n").dropFirst().first else { return nil }
         let columns = row.split(separator: " ", omittingEmptySubsequences: true)
-        return columns.count >= 6 ? Int(columns[columns.count - 3]) : nil
+        return columns.count >= 6 ? Int(columns[4]) : nil
     }
 
     /// Answers the first three questions (each saved as it is confirmed).

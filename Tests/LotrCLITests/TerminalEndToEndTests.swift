@@ -199,8 +199,8 @@ enum E2E {
         try t.waitFor("When did you first arrive in the UK?")
     }
 
-    /// From the question after the date to the outcome.
-    static func answerFromChildren(_ t: TmuxSession) throws {
+    /// From the question after the date to the list of absences.
+    static func answerChildrenToList(_ t: TmuxSession) throws {
         try t.waitFor("How many children under 18 live with you?")
         try t.type("2")
         try t.keys("Enter")
@@ -211,6 +211,11 @@ enum E2E {
         try t.type("Sam")
         try t.keys("Enter")
         try t.waitFor("List each absence from the UK")
+    }
+
+    /// From the question after the date to the outcome.
+    static func answerFromChildren(_ t: TmuxSession) throws {
+        try answerChildrenToList(t)
         try t.keys("a")
         try t.waitFor("New absence:")
         try t.type("01032019")

@@ -115,7 +115,7 @@ func fileNoteTextFitsSeventyEightColumns(_ language: String) {
     let json = NoteCase.note().json()
     guard case .object(let pairs) = json else { Issue.record("not an object"); return }
     #expect(pairs.map(\.0) == ["reference", "date", "started", "updated", "language", "flows", "status", "answers", "next",
-                               "outcome", "checklist", "routes", "dates", "stale", "stale_warnings", "other_notes", "kept_aside"])
+                               "outcome", "checklist", "routes", "dates", "stale", "stale_warnings", "case_note", "other_notes", "kept_aside"])
     let text = json.serialized()
     #expect(text.contains(#""ticked": true"#) && text.contains(#""ticked": false"#))
     #expect(text.contains(#""status": "outcome""#) && text.contains(#""as_of": "2026-11-23""#))

@@ -9,13 +9,13 @@ import Testing
     #expect(run.exit == .outcome, "\(s.text)")
     #expect(s.inOrder("Stage 1 of 2: Rules route", "Question 1: Are you in the UK?", "Type 1 for Yes or 2 for No, ? for help:",
                       "Question 2: What is your status?", "  1. Worker", "  3. Visitor", "Type a number from 1 to 3, ? for help:",
-                      "Question 3: When were you away?", "Result", "APPLY ON FORM A", "Evidence checklist",
+                      "Question 3: When were you away?", "Result", "Apply on form A", "Evidence checklist",
                       "Type new to start again"), "\(s.text)")
     #expect(run.session.answers["status"] == .option("student"))
     #expect(run.session.answers["absences"] == .ranges([DateRange(from: date("2025-01-01"), to: date("2025-01-05"))]))
     // The report is the engine's plain text, line for line.
     let assessment = Engine.assess(Flows.fixture, answers: run.session.answers, today: day)
-    let report = Report(flows: Flows.fixture, assessment: assessment, answers: run.session.answers).text()
+    let report = Report(flows: Flows.fixture, assessment: assessment, answers: run.session.answers).text(spoken: true)
     #expect(s.text.contains(report.dropLast()), "the whole report is printed")
     // No cursor movement, colour or box drawing: nothing but printable text.
     #expect(!s.transcript.contains { $0.unicodeScalars.contains { $0.value < 0x20 || (0x2500...0x259F).contains($0.value) } })
@@ -28,7 +28,7 @@ import Testing
     #expect(run.session.answers == ["in_uk": .bool(true), "status": .option("visitor"), "crisis": .bool(false)])
     #expect(s.inOrder("Stage 1 of 2: Rules route", "Stage 2 of 2: Compassionate grounds", "Question 3: Did a crisis happen?"))
     #expect(s.transcript.filter { $0.hasPrefix("Stage ") }.count == 2, "each stage is named once")
-    #expect(run.exit == .outcome && s.text.contains("NO ROUTE FITS"))
+    #expect(run.exit == .outcome && s.text.contains("No route fits"))
 }
 
 @Test func rejectsAnswersThatAreNotOptionsAndAsksAgain() {
@@ -77,9 +77,9 @@ import Testing
     // Outcome, then back to absences, back to status, keep it: absences comes next with its list.
     let run = play(Flows.fixture, ["1", "1", "add 01/01/2025 05/01/2025", "done", "back", "back", "", "", "quit"])
     let s = run.script
-    #expect(s.inOrder("APPLY ON FORM A", "> back", "Question 3: When were you away?", "> back", "Question 2: What is your status?",
+    #expect(s.inOrder("Apply on form A", "> back", "Question 3: When were you away?", "> back", "Question 2: What is your status?",
                       "> ", "Question 3: When were you away?", "The list has 1 entry:", "  1. 1 January 2025 to 5 January 2025",
-                      "Enter to keep the list", "> ", "APPLY ON FORM A"), "\(s.text)")
+                      "Enter to keep the list", "> ", "Apply on form A"), "\(s.text)")
     #expect(run.exit == .outcome)
 }
 
@@ -103,15 +103,15 @@ import Testing
     let changed = s.line(containing: "Answer changed.", after: firstReview)!
     #expect(s.line(containing: "Result", after: changed)! < (s.line(containing: "Question", after: changed) ?? Int.max),
             "changing status went straight back to the outcome")
-    #expect(s.inOrder("> review", "> 1", "> 2", "Answer changed.", "Question 2: Did a crisis happen?", "> 1", "NO ROUTE FITS"))
+    #expect(s.inOrder("> review", "> 1", "> 2", "Answer changed.", "Question 2: Did a crisis happen?", "> 1", "No route fits"))
     // The review after the change lists only the answers on the path.
-    let secondList = s.line(containing: "Your answers so far:", after: s.line(containing: "NO ROUTE FITS")!)!
+    let secondList = s.line(containing: "Your answers so far:", after: s.line(containing: "No route fits")!)!
     #expect(s.transcript[secondList + 1] == "  1. Are you in the UK? Answer: No.")
     #expect(s.transcript[secondList + 2] == "  2. Did a crisis happen? Answer: Yes.")
     #expect(!s.transcript[secondList + 3].hasPrefix("  3."))
     // Changing back restores the kept answers: straight to the first outcome again.
     let last = s.transcript.lastIndex { $0.contains("Answer changed.") }!
-    #expect(s.line(containing: "APPLY ON FORM A", after: last) != nil)
+    #expect(s.line(containing: "Apply on form A", after: last) != nil)
     #expect(s.line(containing: "Question", after: last) == nil, "nothing was asked again")
     #expect(run.session.answers.count == 4, "off-path answers stay in the dictionary")
     #expect(run.session.answers["status"] == .option("student"))
@@ -211,7 +211,7 @@ import Testing
                       "Type the numbers of all that apply, such as 1 3, or none, ? for help:",
                       "> 5", "There is no option 5. Type a number from 1 to 4.", "> 1 none", "Type none on its own",
                       "> ", "Please type the numbers of all that apply", "> ?", "About the options:", "  1. Illness: Your own serious illness."))
-    #expect(s.inOrder("Type your answer in up to 20 characters, ? for help:", "> ", "Please type an answer.", "> Ada Lovelace", "Question 7: Which pets do you have?", "> none", "ALL ANSWERED"))
+    #expect(s.inOrder("Type your answer in up to 20 characters, ? for help:", "> ", "Please type an answer.", "> Ada Lovelace", "Question 7: Which pets do you have?", "> none", "All answered"))
     #expect(run.session.answers["children"] == .number(2))
     #expect(run.session.answers["savings"] == .money(125850))
     #expect(run.session.answers["reasons"] == .options(["ill", "work"]), "in the question's order")
@@ -265,7 +265,7 @@ import Testing
 @Test func newStartsAgainWithNoAnswers() {
     let run = play(Flows.fixture, ["2", "1", "new", "1"])
     let s = run.script
-    #expect(s.inOrder("NO ROUTE FITS", "> new", "Starting again. The previous answers have been cleared.",
+    #expect(s.inOrder("No route fits", "> new", "Starting again. The previous answers have been cleared.",
                       "Stage 1 of 2: Rules route", "Question 1: Are you in the UK?"))
     #expect(run.session.answers == ["in_uk": .bool(true)])
     #expect(run.exit == .incomplete, "the new interview is not finished")

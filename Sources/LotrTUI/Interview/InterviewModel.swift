@@ -11,8 +11,47 @@ public enum Effect: Equatable, Sendable {
     /// The person agreed to write over a file that already exists.
     case exportReplacing(ExportFormat, path: String)
     case print
+    /// Print with the person's answers and the reasons (a kiosk prints without them unless asked).
+    case printWithAnswers
     /// An adviser note on a question was written or cleared.
     case saveNote(String)
+    /// Read this CSV file of trips into the list question (the host calls `importTrips`).
+    case importTrips(question: String, path: String)
+    /// Fill `savedCases` for the case list.
+    case loadCases
+    /// Open this saved case (the host loads it into the model).
+    case openCase(String)
+    /// The case's label changed (`caseLabel`).
+    case saveLabel
+    /// Open a case another window has, without changing it.
+    case openReadOnly(String)
+    /// Open a case another window has, and save to it from now on.
+    case takeOver(String)
+}
+
+/// One saved case as the case list shows it.
+public struct CaseRow: Equatable, Sendable {
+    public var reference: String
+    public var label: String?
+    /// "Result: …" or the question reached.
+    public var summary: String
+    /// `2026-11-23 14:05`.
+    public var updated: String
+    public init(reference: String, label: String?, summary: String, updated: String) {
+        self.reference = reference
+        self.label = label
+        self.summary = summary
+        self.updated = updated
+    }
+
+    /// The search as you type: part of the reference (with or without the dash) or of the label.
+    public func matches(_ search: String) -> Bool {
+        let wanted = String(search.lowercased().drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        if wanted.isEmpty { return true }
+        let compact = wanted.filter { $0 != "-" && $0 != " " }
+        if !compact.isEmpty && reference.lowercased().filter({ $0 != "-" }).contains(compact) { return true }
+        return label?.lowercased().contains(wanted) ?? false
+    }
 }
 
 public enum ExportFormat: String, CaseIterable, Sendable { case markdown, text, json
@@ -49,6 +88,14 @@ public struct InterviewModel: Sendable {
         case confirmReplace(ExportFormat, path: String, fullPath: String)
         /// Writing an adviser note on a question (the text typed so far).
         case note(question: String, text: String)
+        /// Typing the name of a CSV file of trips for a list question.
+        case importFile(question: String, path: String)
+        /// The saved cases, filtered by what is typed; `row` is the chosen one.
+        case cases(search: String, row: Int)
+        /// Typing the case's label.
+        case label(text: String)
+        /// The case is open in another window (`holder` says which): read it, take it over, or not.
+        case caseInUse(reference: String, holder: String)
     }
 
     public let flows: FlowSet
@@ -61,6 +108,8 @@ public struct InterviewModel: Sendable {
     public var caseReference: String?
     /// Set by the host while answers cannot be saved; nil when saving works (or is not wanted).
     public var savingOff: SavingOff?
+    /// The adviser's own label for the case (initials, their file number).
+    public var caseLabel: String?
     public var page: Page = .welcome
     public var overlay: Overlay?
     /// Fields being edited, by question id.
@@ -89,6 +138,19 @@ public struct InterviewModel: Sendable {
     /// The window size last reported, used only to page the outcome by a screenful and keep the
     /// chosen checklist item in view. Nothing the person typed depends on it.
     public var viewSize = Size(rows: 24, cols: 80)
+    /// A public kiosk: no adviser notes, and no hints for keys that do nothing there.
+    public var isKiosk = false
+    /// Whether the result can be taken away as a file or on paper here; a way that is not
+    /// available is neither offered nor suggested.
+    public var canExport = true
+    public var canPrint = true
+    /// Whether cases are saved here (the case list and file import need it).
+    public var canOpenCases = true
+    /// The saved cases, newest first, as the host last loaded them.
+    public var savedCases: [CaseRow] = []
+
+    /// The saved cases that match the case list's search.
+    public func casesShown(_ search: String) -> [CaseRow] { savedCases.filter { $0.matches(search) } }
 
     public init(flows: FlowSet, today: CivilDate, language: String = "en") {
         self.flows = flows
@@ -156,6 +218,10 @@ public struct InterviewModel: Sendable {
             // A message is about the key before this one: the next key clears it.
             if message != nil && !keepsMessage(key) { setMessage(nil) }
             if let overlay { return handleOverlay(overlay, key) }
+            if key == .function(3) && !isKiosk {
+                overlay = .label(text: caseLabel ?? "")
+                return .none
+            }
             switch page {
             case .welcome: return handleWelcome(key)
             case .question(let id): return handleQuestion(id, key)
@@ -234,6 +300,57 @@ public struct InterviewModel: Sendable {
                 self.overlay = .export(format, path: path)
             default: break
             }
+        case .importFile(let question, let path):
+            switch key {
+            case .escape: self.overlay = nil
+            case .backspace: self.overlay = .importFile(question: question, path: String(path.dropLast()))
+            case .ctrl("u"): self.overlay = .importFile(question: question, path: "")
+            case .character(let c) where !c.isNewline && path.count < 1000:
+                self.overlay = .importFile(question: question, path: path + String(c))
+            case .enter:
+                let trimmed = String(path.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+                guard !trimmed.isEmpty else { say(.typeFileName, error: true); break }
+                self.overlay = nil
+                effects.append(.importTrips(question: question, path: trimmed))
+            default: break
+            }
+        case .label(let text):
+            switch key {
+            case .escape: self.overlay = nil
+            case .backspace: self.overlay = .label(text: String(text.dropLast()))
+            case .ctrl("u"): self.overlay = .label(text: "")
+            case .character(let c) where !c.isNewline && text.count < 60: self.overlay = .label(text: text + String(c))
+            case .enter:
+                let trimmed = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+                caseLabel = trimmed.isEmpty ? nil : trimmed
+                effects.append(.saveLabel)
+                self.overlay = nil
+                say(trimmed.isEmpty ? .labelRemoved : .labelSaved)
+            default: break
+            }
+        case .caseInUse(let reference, _):
+            switch key {
+            case .escape, .character("n"), .character("N"): self.overlay = nil
+            case .character("r"), .character("R"): self.overlay = nil; effects.append(.openReadOnly(reference))
+            case .character("t"), .character("T"): self.overlay = nil; effects.append(.takeOver(reference))
+            default: break
+            }
+        case .cases(let search, let row):
+            let shown = casesShown(search)
+            switch key {
+            case .escape: self.overlay = nil
+            case .up: self.overlay = .cases(search: search, row: max(0, row - 1))
+            case .down, .tab: self.overlay = .cases(search: search, row: min(max(0, shown.count - 1), row + 1))
+            case .backspace: self.overlay = .cases(search: String(search.dropLast()), row: 0)
+            case .ctrl("u"): self.overlay = .cases(search: "", row: 0)
+            case .character(let c) where !c.isNewline && search.count < 60:
+                self.overlay = .cases(search: search + String(c), row: 0)
+            case .enter:
+                guard row < shown.count else { say(.noCaseMatches, error: true); break }
+                self.overlay = nil
+                effects.append(.openCase(shown[row].reference))
+            default: break
+            }
         case .export(let format, let path):
             switch key {
             case .escape: self.overlay = nil
@@ -285,9 +402,32 @@ public struct InterviewModel: Sendable {
             openHelp()
         case .character("l"), .character("L"):
             switchLanguage()
+        case .character("o") where !isKiosk:
+            if canOpenCases {
+                effects.append(.loadCases)
+                overlay = .cases(search: "", row: 0)
+            } else {
+                say(.casesNeedSaving, error: true)
+            }
         default: break
         }
         return .none
+    }
+
+    /// Adds the trips in a CSV file's text to the list question `id`: all of them, or none
+    /// when any row is wrong (the message names its line).
+    public mutating func importTrips(_ text: String, into id: String) {
+        guard let q = flows.questions[id], q.kind == .dateRanges else { return }
+        var f = field(id)
+        switch TripsCSV.merge(text, into: f.ranges, for: q, today: today) {
+        case .success(let result):
+            f.ranges = result.ranges
+            f.row = f.ranges.count + 1
+            fields[id] = f
+            setMessage(TripsCSV.addedMessage(result.added, total: f.ranges.count, language: language))
+        case .failure(let failure):
+            setMessage(TUIStrings.text(.importNothingAdded, language) + failure.description(in: language), error: true)
+        }
     }
 
     func step(beforeStart: Void) -> Page {
@@ -324,9 +464,9 @@ public struct InterviewModel: Sendable {
         case .function(1): openHelp(); return .none
         case .character("?") where !typing: openHelp(); return .none
         // Adviser note: Ctrl-N or F2 anywhere; `n` where it is not an answer key.
-        case .ctrl("n"), .function(2):
+        case .ctrl("n") where !isKiosk, .function(2) where !isKiosk:
             overlay = .note(question: id, text: notes[id] ?? ""); return .none
-        case .character("n") where [.choice, .multiChoice].contains(q.kind) || (q.kind == .dateRanges && !typing):
+        case .character("n") where !isKiosk && ([.choice, .multiChoice].contains(q.kind) || (q.kind == .dateRanges && !typing)):
             overlay = .note(question: id, text: notes[id] ?? ""); return .none
         case .ctrl("r"): openReview(); return .none
         case .character("r") where !typing && !isTextEntry(q.kind): openReview(); return .none
@@ -640,6 +780,9 @@ public struct InterviewModel: Sendable {
         case .up: f.row = (f.row + rows - 1) % rows
         case .down, .tab: f.row = (f.row + 1) % rows
         case .character("a"), .insert: f.edit = FieldState.RangeEdit(); setMessage(nil)
+        case .character("i") where !isKiosk:
+            overlay = .importFile(question: q.id, path: "")
+            setMessage(nil)
         case .character("d"), .delete:
             if f.row < f.ranges.count { f.pendingDelete = f.row }
         case .character("b"):
@@ -718,6 +861,7 @@ public struct InterviewModel: Sendable {
             changingFromReview = true
             page = .question(id)
         case .escape, .character("r"), .character("q"), .ctrl("r"), .character("b"): page = resumePage()
+        case .ctrl("n") where !isKiosk, .function(2) where !isKiosk: openCaseNote()
         case .function(1), .character("?"): openHelp()
         default: break
         }
@@ -801,9 +945,12 @@ public struct InterviewModel: Sendable {
                 if ticks.contains(id) { ticks.remove(id) } else { ticks.insert(id) }
             }
         case .character("e"):
-            overlay = .export(.markdown, path: defaultExportName(.markdown))
-        case .character("p"): effects.append(.print)
+            if canExport { overlay = .export(.markdown, path: defaultExportName(.markdown)) } else { say(takeAwayText, error: true) }
+        case .character("p"):
+            if canPrint { effects.append(.print) } else { say(takeAwayText, error: true) }
+        case .character("P") where isKiosk && canPrint: effects.append(.printWithAnswers)
         case .character("n"): startNewCase()
+        case .ctrl("n") where !isKiosk, .function(2) where !isKiosk: openCaseNote()
         case .character("r"), .ctrl("r"): openReview()
         case .escape, .character("b"):
             if let last = assessment.path.last { page = .question(last) }
@@ -814,11 +961,25 @@ public struct InterviewModel: Sendable {
         return .none
     }
 
+    /// The note on the whole case (not on one question), from the result and review screens.
+    mutating func openCaseNote() {
+        overlay = .note(question: FileNote.caseNoteKey, text: notes[FileNote.caseNoteKey] ?? "")
+    }
+
+    /// What to say when a way of taking the result away is missing: the other way if there is
+    /// one, else what the person can do instead.
+    var takeAwayText: TUIText {
+        if canExport { return .useExportInstead }
+        if canPrint { return .usePrintInstead }
+        return .noTakeAway
+    }
+
     /// Forgets the case: answers, fields, ticks. The host wipes any saved copy it was told to keep.
     public mutating func startNewCase() {
         answers = [:]
         notes = [:]
         caseReference = nil
+        caseLabel = nil
         fields = [:]
         ticks = []
         outcomeItem = 0

@@ -21,15 +21,21 @@ public enum InterviewView {
         let keyLines = wrapHints(hints(m), width: size.cols - 2)
         var messageInDialog = false
         if case .export? = m.overlay { messageInDialog = true }
+        var bottom = size.rows - keyLines.count
         if let text = m.message, !messageShownAtField(m), !messageInDialog {
             // Wrapped upwards from the line above the keys, never cut.
             let lines = TextLayout.wrap(text, width: max(1, size.cols - 4))
-            let bottom = size.rows - keyLines.count
             let top = max(body.row, bottom - lines.count)
             for (i, line) in lines.prefix(bottom - top).enumerated() {
                 s.fill(Rect(row: top + i, col: 0, rows: 1, cols: size.cols))
                 s.write(line, row: top + i, col: 2, style: m.messageIsError ? .error : .accent)
             }
+            bottom = top
+        }
+        // The adviser's note on this question, just above the message (or the keys).
+        if let note = shownNote(m), bottom - 1 > body.row {
+            s.fill(Rect(row: bottom - 1, col: 0, rows: 1, cols: size.cols))
+            s.writeTruncated("✎ " + note, row: bottom - 1, col: 2, width: size.cols - 4, style: .dim)
         }
         for (i, line) in keyLines.enumerated() {
             s.fill(Rect(row: size.rows - keyLines.count + i, col: 0, rows: 1, cols: size.cols))
@@ -37,13 +43,30 @@ public enum InterviewView {
         }
         switch m.overlay {
         case .help?: drawHelp(&s, m)
-        case .confirmQuit?: drawConfirmQuit(&s, m.language, savingOff: m.savingOff)
+        case .confirmQuit?: drawConfirmQuit(&s, m.language, savingOff: m.savingOff, kiosk: m.isKiosk)
         case .export(let format, let path)?: drawExport(&s, format, path, m.language, message: m.message, isError: m.messageIsError)
         case .confirmReplace(_, _, let fullPath)?: drawConfirmReplace(&s, fullPath, m.language)
         case .note(let question, let text)?: drawNote(&s, m, question, text)
+        case .importFile(_, let path)?: drawImport(&s, path, m.language)
+        case .label(let text)?: drawLabel(&s, text, m.language)
+        case .cases(let search, let row)?: CaseListView.draw(&s, m, search: search, row: row)
+        case .caseInUse(let reference, let holder)?: CaseListView.drawInUse(&s, reference, holder, m.language)
         case nil: break
         }
         return s
+    }
+
+    /// The note shown below the page: a question's own note on its question; the case note on
+    /// the result and review screens.
+    static func shownNote(_ m: InterviewModel) -> String? {
+        switch m.page {
+        case .question(let id):
+            return m.notes[id].map { t(m, .adviserNote) + ": " + $0 }
+        case .outcome, .review:
+            return m.notes[FileNote.caseNoteKey].map { t(m, .caseNoteLabel) + ": " + $0 }
+        case .welcome:
+            return nil
+        }
     }
 
     // MARK: Geometry (shared with the model, which pages by a screenful)
@@ -100,7 +123,8 @@ public enum InterviewView {
                 while right.last == " " { right.removeLast() }
             }
         } else if let ref = m.caseReference, s.cols > DisplayWidth.of(right) + 56 {
-            right = t(m, .caseRef, ref) + right
+            let withLabel = m.caseLabel.map { t(m, .caseRef, ref + " " + TextLayout.truncate($0, width: 16)) + right }
+            right = withLabel.flatMap { s.cols > DisplayWidth.of($0) + 42 ? $0 : nil } ?? (t(m, .caseRef, ref) + right)
         }
         let rw = DisplayWidth.of(right)
         if s.cols > rw + DisplayWidth.of(title) + 2 { s.write(right + " ", row: 0, col: s.cols - rw - 1, style: Style(.title, bold: true, reverse: true)) }
@@ -123,9 +147,9 @@ public enum InterviewView {
         if m.overlay != nil { return [] }
         let keys: [TUIText]
         switch m.page {
-        case .welcome: keys = [.hintStart, .hintLanguage, .hintHelp, .hintQuit]
-        case .review: keys = [.hintChoose, .hintChangeAnswer, .hintReturn, .hintCtrlCQuit]
-        case .outcome: keys = [.hintItem, .hintTick, .hintScroll, .hintExport, .hintPrint, .hintNewCase, .hintReview, .hintQuit]
+        case .welcome: keys = [.hintStart, .hintOpenCase, .hintLanguage, .hintHelp, .hintQuit, .hintLabel]
+        case .review: keys = [.hintChoose, .hintChangeAnswer, .hintReturn, .hintCtrlCQuit, .hintCaseNote]
+        case .outcome: keys = [.hintItem, .hintTick, .hintScroll, .hintExport, .hintPrint, .hintNewCase, .hintReview, .hintQuit, .hintCaseNote, .hintLabel]
         case .question(let id):
             guard let q = m.flows.questions[id] else { return [] }
             let f = m.field(id)
@@ -133,16 +157,23 @@ public enum InterviewView {
             case .yesNo: keys = [.hintYesNo, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
             case .choice:
                 return [t(m, .hintChoiceNumbers, String(min(9, q.options.count)))]
-                    + [TUIText.hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit].map { t(m, $0) }
+                    + [TUIText.hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit].filter { !(m.isKiosk && $0 == .hintCtrlCQuit) }.map { t(m, $0) }
             case .multiChoice: keys = [.hintMove, .hintTick, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
             case .dateRanges:
-                keys = f.edit == nil ? [.hintMove, .hintAdd, .hintChange, .hintDelete, .hintContinue, .hintBack, .hintHelp, .hintReview]
+                keys = f.edit == nil ? [.hintMove, .hintAdd, .hintChange, .hintDelete, .hintContinue, .hintBack, .hintHelp, .hintImport, .hintReview]
                     : [.hintOtherDate, .hintSave, .hintCancel, .hintF1Help]
             case .text, .date: keys = [.hintType, .hintConfirm, .hintBack, .hintF1Help, .hintCtrlRReview, .hintCtrlCQuit]
             default: keys = [.hintType, .hintConfirm, .hintBack, .hintHelp, .hintReview, .hintCtrlCQuit]
             }
         }
-        return keys.map { t(m, $0) }
+        return keys.filter { key in
+            if m.isKiosk && (key == .hintQuit || key == .hintCtrlCQuit) { return false }
+            if key == .hintExport { return m.canExport }
+            if key == .hintPrint { return m.canPrint }
+            if key == .hintImport || key == .hintCaseNote || key == .hintLabel { return !m.isKiosk }
+            if key == .hintOpenCase { return !m.isKiosk && m.canOpenCases }
+            return true
+        }.map { t(m, $0) }
     }
 
     /// The hints on one line, or two when one cannot hold them all; each part stays whole.
@@ -180,7 +211,7 @@ public enum InterviewView {
         let paragraphs = [
             t(m, .welcomeAbout),
             t(m, .welcomeNotAdvice),
-            t(m, .welcomeKeys),
+            t(m, m.isKiosk ? .welcomeKeysKiosk : .welcomeKeys),
             t(m, .welcomeReviewed, TUIStrings.date(m.flows.reviewed, m.language), m.flows.rulesVersions(m.language).first ?? ""),
         ]
         for (i, p) in paragraphs.enumerated() {
@@ -460,7 +491,7 @@ public enum InterviewView {
             if q.kind == .date || q.kind == .dateRanges { parts.append((t(m, .dateHelp), .dim)) }
             parts.append((t(m, .source) + q.source.description + (q.source.document.url.map { " – " + $0 } ?? ""), .dim))
         } else {
-            parts.append((t(m, .generalHelp), .normal))
+            parts.append((t(m, m.isKiosk ? .generalHelpKiosk : .generalHelp), .normal))
         }
         var lines: [(String, Style)] = []
         for (i, (text, style)) in parts.enumerated() {
@@ -500,7 +531,7 @@ public enum InterviewView {
         s.fill(rect)
         s.box(rect, style: .accent, title: t(m, .adviserNote))
         let inner = rect.inset(rows: 1, cols: 2)
-        let q = m.flows.questions[question]?.text.text(m.language) ?? question
+        let q = question == FileNote.caseNoteKey ? t(m, .wholeCase) : (m.flows.questions[question]?.text.text(m.language) ?? question)
         s.writeTruncated(t(m, .noteOn) + q, row: inner.row, col: inner.col, width: inner.cols, style: .dim)
         let lines = TextLayout.wrap(text.isEmpty ? " " : text, width: inner.cols)
         let shown = lines.suffix(max(1, inner.rows - 3))
@@ -512,13 +543,14 @@ public enum InterviewView {
         s.writeTruncated(t(m, .noteKeys), row: inner.bottom - 1, col: inner.col, width: inner.cols, style: .dim)
     }
 
-    static func drawConfirmQuit(_ s: inout Screen, _ language: String = "en", savingOff: SavingOff? = nil) {
-        guard let off = savingOff else {
+    /// In a kiosk nobody quits: the same question starts again with everything wiped.
+    static func drawConfirmQuit(_ s: inout Screen, _ language: String = "en", savingOff: SavingOff? = nil, kiosk: Bool = false) {
+        guard let off = savingOff, !kiosk else {
             let rect = overlayRect(s, rows: 6, cols: 52)
             s.fill(rect)
-            s.box(rect, style: .error, title: TUIStrings.text(.quitTitle, language))
-            s.writeWrapped(TUIStrings.text(.quitText, language), in: rect.inset(rows: 1, cols: 2), style: .normal)
-            s.write(TUIStrings.text(.quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
+            s.box(rect, style: .error, title: TUIStrings.text(kiosk ? .wipeTitle : .quitTitle, language))
+            s.writeWrapped(TUIStrings.text(kiosk ? .wipeText : .quitText, language), in: rect.inset(rows: 1, cols: 2), style: .normal)
+            s.write(TUIStrings.text(kiosk ? .wipeKeys : .quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
             return
         }
         // The whole reason, wrapped: the person must know what is lost before saying yes.
@@ -532,6 +564,27 @@ public enum InterviewView {
         s.box(rect, style: .error, title: TUIStrings.text(.quitTitle, language))
         s.writeWrapped(text, in: Rect(row: rect.row + 1, col: rect.col + 2, rows: max(1, rect.rows - 4), cols: max(1, rect.cols - 4)), style: .normal)
         s.write(TUIStrings.text(.quitKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: Style(.accent, bold: true))
+    }
+
+    static func drawLabel(_ s: inout Screen, _ text: String, _ language: String) {
+        let rect = overlayRect(s, rows: 8, cols: 64)
+        s.fill(rect)
+        s.box(rect, style: .accent, title: TUIStrings.text(.labelTitle, language))
+        s.writeWrapped(TUIStrings.text(.labelExplain, language), in: Rect(row: rect.row + 1, col: rect.col + 2, rows: 2, cols: rect.cols - 4), style: .normal)
+        s.write(TextLayout.pad(TextLayout.truncate(text, width: rect.cols - 5), width: rect.cols - 4), row: rect.row + 4, col: rect.col + 2, style: Style(.selected, underline: true))
+        s.cursor = Position(row: rect.row + 4, col: min(rect.right - 2, rect.col + 2 + DisplayWidth.of(text)))
+        s.write(TUIStrings.text(.labelKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: .dim)
+    }
+
+    static func drawImport(_ s: inout Screen, _ path: String, _ language: String) {
+        let rect = overlayRect(s, rows: 9, cols: 68)
+        s.fill(rect)
+        s.box(rect, style: .accent, title: TUIStrings.text(.importTitle, language))
+        s.writeWrapped(TUIStrings.text(.importExplain, language), in: Rect(row: rect.row + 1, col: rect.col + 2, rows: 3, cols: rect.cols - 4), style: .normal)
+        let c = s.write(TUIStrings.text(.exportFile, language), row: rect.row + 5, col: rect.col + 2)
+        s.write(TextLayout.pad(TextLayout.truncate(path, width: rect.cols - 11), width: rect.cols - 10), row: rect.row + 5, col: c, style: Style(.selected, underline: true))
+        s.cursor = Position(row: rect.row + 5, col: min(rect.right - 2, c + DisplayWidth.of(path)))
+        s.write(TUIStrings.text(.importKeys, language), row: rect.bottom - 2, col: rect.col + 2, style: .dim)
     }
 
     static func drawConfirmReplace(_ s: inout Screen, _ fullPath: String, _ language: String) {

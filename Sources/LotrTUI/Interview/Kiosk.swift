@@ -1,21 +1,42 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LotrEngine
 import LotrFlow
 
 /// Public-kiosk behaviour wrapped around the interview: idle wipe, no way out for the public,
 /// a staff exit. Composition keeps the interview itself unaware of kiosks.
+/// A clock that only goes forward (not moved by changes to the time of day).
+public enum SteadyClock {
+    @Sendable public static func seconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+}
+
 public struct KioskModel: Sendable {
     public struct Settings: Sendable {
         /// Seconds without a key press before asking "Are you still there?".
         public var idleSeconds: Int
         /// Seconds the question stays before everything is wiped.
         public var countdownSeconds: Int
-        /// The staff PIN; without one the staff exit is disabled.
+        /// The staff PIN; without one the staff exit is disabled and never mentioned.
         public var pin: String?
-        public init(idleSeconds: Int = 120, countdownSeconds: Int = 20, pin: String?) {
+        /// Seconds on a steady clock: wrong PINs are throttled by it. Injected so that tests
+        /// can run the clock forward instead of sleeping.
+        public var clock: @Sendable () -> Double
+        public init(idleSeconds: Int = 120, countdownSeconds: Int = 20, pin: String?,
+                    clock: @escaping @Sendable () -> Double = SteadyClock.seconds) {
             self.idleSeconds = idleSeconds
             self.countdownSeconds = countdownSeconds
             self.pin = pin
+            self.clock = clock
         }
+
+        var staffExitEnabled: Bool { !(pin ?? "").isEmpty }
     }
 
     public var interview: InterviewModel
@@ -29,6 +50,10 @@ public struct KioskModel: Sendable {
     public var notice: String?
     /// How many times the session was wiped (for tests and the operator's log, never contents).
     public private(set) var wipes = 0
+    /// Wrong staff PINs since the last successful exit or the last idle wipe.
+    public private(set) var wrongPins = 0
+    /// No PIN is taken before this time on `settings.clock`.
+    public private(set) var pinBlockedUntil: Double?
 
     /// The language each new person starts in: a wipe also undoes a switch made by the last one.
     public let startLanguage: String
@@ -49,7 +74,7 @@ public struct KioskModel: Sendable {
         switch event {
         case .tick:
             if let left = m.countdown {
-                if left <= 1 { m.wipe() } else { m.countdown = left - 1 }
+                if left <= 1 { m.wipe(); m.resetPinThrottle() } else { m.countdown = left - 1 }
             } else {
                 m.idle += 1
                 if m.idle >= m.settings.idleSeconds && m.hasSomethingToWipe { m.countdown = m.settings.countdownSeconds }
@@ -82,7 +107,13 @@ public struct KioskModel: Sendable {
             if let entry = m.staffEntry { return m.handleStaff(entry, key) }
             switch key {
             case KioskModel.staffKey:
-                m.staffEntry = ""
+                // Without a PIN there is no staff exit, and the public is told nothing about one.
+                guard m.settings.staffExitEnabled else { break }
+                if let wait = m.pinWait() {
+                    m.notice = m.throttleNotice(wait)
+                } else {
+                    m.staffEntry = ""
+                }
                 return (m, .none)
             case .ctrl("z"), .ctrl("\\"):
                 return (m, .none)
@@ -115,14 +146,54 @@ public struct KioskModel: Sendable {
             staffEntry = entry + String(c)
         case .enter:
             staffEntry = nil
+            if let wait = pinWait() {
+                notice = throttleNotice(wait)
+                break
+            }
             if let pin = settings.pin, !pin.isEmpty, KioskModel.constantTimeEqual(entry, pin) {
                 wipe()
+                resetPinThrottle()
                 return (self, .quit)
             }
-            notice = TUIStrings.text(settings.pin == nil ? .kioskNoPin : .kioskWrongPin, interview.language)
+            wrongPins += 1
+            let delay = KioskModel.pinDelay(afterWrong: wrongPins)
+            pinBlockedUntil = delay > 0 ? settings.clock() + delay : nil
+            notice = delay > 0 ? throttleNotice(delay) : TUIStrings.text(.kioskWrongPin, interview.language)
         default: break
         }
         return (self, .none)
+    }
+
+    /// Seconds to wait after the `n`th wrong PIN in a row: none for the first two, then 1, 2,
+    /// 4 … seconds, and from the tenth a five-minute lock-out. Ten wrong PINs in a row take
+    /// over two minutes.
+    public static func pinDelay(afterWrong n: Int) -> Double {
+        if n >= lockOutAfter { return lockOutSeconds }
+        if n < 3 { return 0 }
+        return Double(1 << min(n - 3, 8))
+    }
+
+    public static let lockOutAfter = 10
+    public static let lockOutSeconds: Double = 300
+
+    /// Seconds left before another PIN may be tried, nil when one may be tried now.
+    func pinWait() -> Double? {
+        guard let until = pinBlockedUntil else { return nil }
+        let left = until - settings.clock()
+        return left > 0 ? left : nil
+    }
+
+    func throttleNotice(_ wait: Double) -> String {
+        let seconds = String(Int(wait.rounded(.up)))
+        if wrongPins >= KioskModel.lockOutAfter {
+            return TUIStrings.text(.kioskLockedOut, interview.language, String(Int((wait / 60).rounded(.up))))
+        }
+        return TUIStrings.text(.kioskPinWait, interview.language, seconds)
+    }
+
+    mutating func resetPinThrottle() {
+        wrongPins = 0
+        pinBlockedUntil = nil
     }
 
     /// Forgets everything the person entered: answers, typed fields, ticks, messages.

@@ -8,7 +8,7 @@ public enum TUIText: String, CaseIterable, Sendable {
     case title, welcome, questionNumber, result, reviewTitle, caseRef
     case stageRules, stageArticle8, stageArticle3, stageDiscretionary, stageCompassionate
     // Welcome
-    case welcomeHeading, welcomeAbout, welcomeNotAdvice, welcomeKeys, welcomeReviewed, welcomeStart, welcomeLanguage
+    case welcomeHeading, welcomeAbout, welcomeNotAdvice, welcomeKeys, welcomeKeysKiosk, welcomeReviewed, welcomeStart, welcomeLanguage
     // Key hints
     case hintStart, hintLanguage, hintHelp, hintQuit, hintChoose, hintChangeAnswer, hintReturn, hintCtrlCQuit
     case hintItem, hintTick, hintScroll, hintExport, hintPrint, hintNewCase, hintReview
@@ -22,8 +22,8 @@ public enum TUIText: String, CaseIterable, Sendable {
     // Outcome
     case form, noForm, why, granted, feesAsOf, noFee, feePerYear, feeFrom, ifRefused, warnings, checklist, source, footer
     // Help, note, quit, export
-    case help, whyWeAsk, termSeparator, dateHelp, generalHelp, escToClose, helpLanguage
-    case adviserNote, noteOn, noteKeys, quitTitle, quitText, quitKeys
+    case help, whyWeAsk, termSeparator, dateHelp, generalHelp, generalHelpKiosk, escToClose, helpLanguage
+    case adviserNote, noteOn, noteKeys, quitTitle, quitText, quitKeys, wipeTitle, wipeText, wipeKeys
     case exportTitle, exportFormat, exportFile, exportKeys, formatText, replaceTitle, replaceText, replaceKeys
     // Messages the interview sets
     case noteRemoved, noteSaved, typeFileName, nothingAnswered, dateYouLeft, dateYouCameBack
@@ -32,7 +32,12 @@ public enum TUIText: String, CaseIterable, Sendable {
     // While saving is off
     case notSaved, quitNothingSavedSince, savingWorksAgain
     // Kiosk
-    case kioskNoQuit, kioskStillThere, kioskCountdown, kioskStaff, kioskPin, kioskNoPin, kioskWrongPin
+    case hintCaseNote, wholeCase, caseNoteLabel, hintLabel, labelTitle, labelExplain, labelKeys, labelSaved, labelRemoved
+    case hintImport, hintOpenCase, importTitle, importExplain, importKeys, importNothingAdded
+    case caseInUseTitle, caseInUseText, caseInUseKeys, readOnlyCase, takenOver, caseMovedAway, resumedCase
+    case casesTitle, casesSearch, casesKeys, noSavedCases, noCaseMatches, casesNeedSaving
+    case useExportInstead, usePrintInstead, noTakeAway, kioskExportStays, printedWithoutAnswers
+    case kioskNoQuit, kioskStillThere, kioskCountdown, kioskStaff, kioskPin, kioskWrongPin, kioskPinWait, kioskLockedOut
 }
 
 public enum TUIStrings {
@@ -53,6 +58,7 @@ public enum TUIStrings {
         .welcomeAbout: "This tool asks you questions, one at a time, about your situation in the UK. It checks five kinds of application in order — a route under the Immigration Rules, family and private life (Article 8), serious illness (Article 3), discretionary leave, and compassionate grounds — and tells you which form to use, why, and what evidence to collect.",
         .welcomeNotAdvice: "It gives information, not legal advice. It usually takes 10 to 20 minutes. You can go back and change any answer.",
         .welcomeKeys: "Keys: Enter to confirm, Esc to go back, ? for help on a question, r to review your answers, Ctrl-C to quit.",
+        .welcomeKeysKiosk: "Keys: Enter to confirm, Esc to go back, ? for help on a question, r to review your answers. When you finish, n on the result wipes your answers.",
         .welcomeReviewed: "Flows reviewed {0}. {1}",
         .welcomeStart: "Press Enter to start.",
         .welcomeLanguage: "l: 中文 — 按 l 改用繁體中文 (press l for Traditional Chinese)",
@@ -137,6 +143,40 @@ public enum TUIStrings {
         .termSeparator: ": ",
         .dateHelp: "Type the date as day/month/year, for example 09/04/2025. You can also write 2025-04-09 or 9 April 2025 (the month in English).",
         .generalHelp: "Enter confirms, Esc goes back, ? shows help, r lists your answers so you can change one, Ctrl-C quits. On the result, Space ticks an item you have, e saves a file note, p prints the checklist.",
+        .generalHelpKiosk: "Enter confirms, Esc goes back, ? shows help, r lists your answers so you can change one. On the result, Space ticks an item you have, and n wipes your answers and starts again.",
+        .useExportInstead: "This computer cannot print. Press e to save the result as a file instead.",
+        .usePrintInstead: "This computer cannot save files. Press p to print the result instead.",
+        .hintCaseNote: "F2 case note",
+        .hintLabel: "F3 label",
+        .labelTitle: "Case label",
+        .labelExplain: "Your own label for this case, such as initials or your file number. It is kept and deleted with the answers.",
+        .labelKeys: "Enter save   Esc cancel   (empty removes it)",
+        .labelSaved: "Label saved.",
+        .labelRemoved: "Label removed.",
+        .wholeCase: "the whole case",
+        .caseNoteLabel: "Case note",
+        .hintImport: "i import",
+        .hintOpenCase: "o open a case",
+        .importTitle: "Trips from a file",
+        .importExplain: "A CSV file, one trip a line: the day you left, the day you came back (DD/MM/YYYY or YYYY-MM-DD). A header line is fine. Nothing is added unless every line is right.",
+        .importKeys: "Enter read the file   Esc cancel",
+        .importNothingAdded: "Nothing added. ",
+        .caseInUseTitle: "Open in another window",
+        .caseInUseText: "Case {0} is open in another window ({1}). Open it read-only to look without changing it, or take it over: this window saves from now on, and the other window keeps what it has by saving it as a new case.",
+        .caseInUseKeys: "r read-only   t take over   Esc cancel",
+        .readOnlyCase: "Case {0} is open read-only: nothing you change here is saved. Press e to export.",
+        .takenOver: "You took over case {0}; this window saves it from now on.",
+        .caseMovedAway: "Case {0} was taken over in another window. So that nothing is lost, this window's answers are now saved as a new case, {1}.",
+        .resumedCase: "Resumed case {0}.",
+        .casesTitle: "Saved cases",
+        .casesSearch: "Search (reference or label): ",
+        .casesKeys: "Type to search   ↑↓ choose   Enter open   Esc close",
+        .noSavedCases: "There are no saved cases on this computer.",
+        .noCaseMatches: "No saved case matches.",
+        .casesNeedSaving: "Saving is off, so there are no saved cases to open.",
+        .printedWithoutAnswers: "The print-out has the form and checklist, not your answers; press P to print it with your answers.",
+        .noTakeAway: "This computer cannot save or print the result. Write down the form name and the checklist, or ask a member of staff.",
+        .kioskExportStays: "Saved as {0}. The file stays on this computer, not with you: ask staff for a copy.",
         .escToClose: "Esc to close",
         .helpLanguage: "Esc to close · l: 中文",
         .adviserNote: "Adviser note",
@@ -145,6 +185,9 @@ public enum TUIStrings {
         .quitTitle: "Quit?",
         .quitText: "Do you want to quit? Answers that were not saved will be lost.",
         .quitKeys: "y  quit      n  keep going",
+        .wipeTitle: "Start again?",
+        .wipeText: "Everything you entered will be wiped and the first screen shown.",
+        .wipeKeys: "y  wipe and start again      n  keep going",
         .exportTitle: "Save a file note",
         .exportFormat: "Format: ",
         .exportFile: "File: ",
@@ -176,13 +219,14 @@ public enum TUIStrings {
         .quitNothingSavedSince: "Do you want to quit? Nothing since question {0} is saved: if you quit now, those answers are lost. {1}",
         .savingWorksAgain: "Saving works again: {0} answer(s) kept while it was off are now saved.",
 
-        .kioskNoQuit: "To finish, press Esc or n for a new case. Staff can close this program.",
+        .kioskNoQuit: "Ctrl-C does nothing here. When you have finished, press n on the result to wipe your answers and start again; if you leave, everything is wiped after a while.",
         .kioskStillThere: "Are you still there?",
         .kioskCountdown: "Press any key to carry on. Otherwise everything you entered will be wiped in {0} seconds.",
         .kioskStaff: "Staff",
         .kioskPin: "PIN: ",
-        .kioskNoPin: "Staff exit is not set up (LOTR_KIOSK_PIN).",
         .kioskWrongPin: "Wrong PIN.",
+        .kioskPinWait: "Wrong PIN. Wait {0} seconds before trying again.",
+        .kioskLockedOut: "Too many wrong PINs: the staff exit is locked for {0} minutes.",
     ]
 
     static let zhHant: [TUIText: String] = [
@@ -202,6 +246,7 @@ public enum TUIStrings {
         .welcomeAbout: "這個工具會逐條問你有關你在英國情況的問題。它會按次序檢查五類申請——《移民規則》（Immigration Rules）下的途徑、家庭及私人生活（第 8 條，Article 8）、嚴重疾病（第 3 條，Article 3）、酌情居留（Discretionary Leave），以及恩恤理由（compassionate grounds）——然後告訴你應該用哪一份表格、原因，以及要收集甚麼證明文件。",
         .welcomeNotAdvice: "這裡提供的是資訊，不是法律意見。通常需要 10 至 20 分鐘。你可以返回修改任何答案。",
         .welcomeKeys: "按鍵：Enter 確認，Esc 返回，? 查看問題說明，r 檢查你的答案，Ctrl-C 離開。",
+        .welcomeKeysKiosk: "按鍵：Enter 確認，Esc 返回，? 查看問題說明，r 檢查你的答案。完成後，在結果頁按 n 會清除你的答案。",
         .welcomeReviewed: "問題內容最後審閱日期：{0}。{1}",
         .welcomeStart: "按 Enter 開始。",
         .welcomeLanguage: "l: English — 按 l 改用英文 (press l for English)",
@@ -286,6 +331,40 @@ public enum TUIStrings {
         .termSeparator: "：",
         .dateHelp: "請按日/月/年輸入日期，例如 09/04/2025。也可以寫成 2025-04-09，或用英文月份名稱寫出月份。",
         .generalHelp: "Enter 確認，Esc 返回，? 顯示說明，r 列出你的答案讓你修改，Ctrl-C 離開。在結果頁，空白鍵剔選你已有的項目，e 儲存檔案記錄，p 列印清單。",
+        .generalHelpKiosk: "Enter 確認，Esc 返回，? 顯示說明，r 列出你的答案讓你修改。在結果頁，空白鍵剔選你已有的項目，n 清除你的答案並重新開始。",
+        .useExportInstead: "這部電腦不能列印。請按 e 把結果儲存為檔案。",
+        .usePrintInstead: "這部電腦不能儲存檔案。請按 p 列印結果。",
+        .hintCaseNote: "F2 個案備註",
+        .hintLabel: "F3 標籤",
+        .labelTitle: "個案標籤",
+        .labelExplain: "你為這個個案定的標籤，例如姓名縮寫或你的檔案編號。標籤會與答案一同保存及刪除。",
+        .labelKeys: "Enter 儲存   Esc 取消   （留空即刪除）",
+        .labelSaved: "已儲存標籤。",
+        .labelRemoved: "已刪除標籤。",
+        .wholeCase: "整個個案",
+        .caseNoteLabel: "個案備註",
+        .hintImport: "i 匯入",
+        .hintOpenCase: "o 開啟個案",
+        .importTitle: "從檔案匯入行程",
+        .importExplain: "逗號分隔（CSV）檔案，每行一次行程：離開英國的日期、回到英國的日期（DD/MM/YYYY 或 YYYY-MM-DD）。可以有標題行。只要有一行不正確，便不會加入任何項目。",
+        .importKeys: "Enter 讀取檔案   Esc 取消",
+        .importNothingAdded: "沒有加入任何項目。",
+        .caseInUseTitle: "已在另一個視窗開啟",
+        .caseInUseText: "個案 {0} 已在另一個視窗開啟（{1}）。你可以唯讀開啟，只查看不更改；或接手：由這個視窗儲存，另一個視窗會把它已有的內容另存為新個案。",
+        .caseInUseKeys: "r 唯讀   t 接手   Esc 取消",
+        .readOnlyCase: "個案 {0} 以唯讀開啟：你在這裏所作的更改不會儲存。按 e 可匯出。",
+        .takenOver: "你已接手個案 {0}；之後由這個視窗儲存。",
+        .caseMovedAway: "個案 {0} 已在另一個視窗被接手。為免遺失資料，這個視窗的答案現已另存為新個案 {1}。",
+        .resumedCase: "已繼續個案 {0}。",
+        .casesTitle: "已儲存的個案",
+        .casesSearch: "搜尋（編號或標籤）：",
+        .casesKeys: "輸入文字搜尋   ↑↓ 選擇   Enter 開啟   Esc 關閉",
+        .noSavedCases: "這部電腦沒有已儲存的個案。",
+        .noCaseMatches: "沒有符合的個案。",
+        .casesNeedSaving: "儲存功能已關閉，所以沒有可開啟的個案。",
+        .printedWithoutAnswers: "列印本只有表格和證明文件清單，沒有你的答案；按 P 可連同你的答案列印。",
+        .noTakeAway: "這部電腦不能儲存或列印結果。請抄下表格名稱和證明文件清單，或向職員查詢。",
+        .kioskExportStays: "已儲存為 {0}。檔案會留在這部電腦上，不會跟你一起離開：請向職員索取副本。",
         .escToClose: "按 Esc 關閉",
         .helpLanguage: "按 Esc 關閉 · l: English",
         .adviserNote: "顧問備註",
@@ -294,6 +373,9 @@ public enum TUIStrings {
         .quitTitle: "離開？",
         .quitText: "你想離開嗎？未儲存的答案會遺失。",
         .quitKeys: "y  離開      n  繼續",
+        .wipeTitle: "重新開始？",
+        .wipeText: "你輸入的所有資料會被清除，並回到第一頁。",
+        .wipeKeys: "y  清除並重新開始      n  繼續",
         .exportTitle: "儲存檔案記錄",
         .exportFormat: "格式：",
         .exportFile: "檔案：",
@@ -325,13 +407,14 @@ public enum TUIStrings {
         .quitNothingSavedSince: "你想離開嗎？第 {0} 題起的答案都沒有儲存：如果你現在離開，這些答案會遺失。{1}",
         .savingWorksAgain: "已恢復儲存：儲存關閉期間保留的 {0} 個答案現已儲存。",
 
-        .kioskNoQuit: "要結束，請按 Esc，或按 n 開始新個案。職員可以關閉這個程式。",
+        .kioskNoQuit: "Ctrl-C 在這裏沒有作用。完成後，請在結果頁按 n，清除你的答案並重新開始；如果你離開，所有資料會在一段時間後自動清除。",
         .kioskStillThere: "你還在嗎？",
         .kioskCountdown: "按任何鍵繼續。否則你輸入的所有資料會在 {0} 秒後清除。",
         .kioskStaff: "職員",
         .kioskPin: "密碼：",
-        .kioskNoPin: "未設定職員離開功能（LOTR_KIOSK_PIN）。",
         .kioskWrongPin: "密碼錯誤。",
+        .kioskPinWait: "密碼錯誤。請等 {0} 秒再試。",
+        .kioskLockedOut: "密碼錯誤次數太多：職員離開功能已鎖定 {0} 分鐘。",
     ]
 
     /// The languages the interview can be switched between, in the order `l` cycles them.
