@@ -21,6 +21,7 @@ import pathlib
 STAGES = ["rules", "article8", "article3", "discretionary", "compassionate"]
 NODES_PER_MODULE = 10  # 7 questions + 3 outcomes
 HEADER = """reviewed: 2026-11-23
+review_by: 2027-05-23
 rules_version: {en: "Immigration Rules as published on 25 November 2025", zh-Hant: "2025年11月25日公布的《移民規則》"}
 sources:
   - id: SRC

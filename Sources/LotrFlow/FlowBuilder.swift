@@ -24,7 +24,7 @@ struct FlowBuilder {
     init(log: DiagnosticLog) { self.log = log }
 
     static let kinds = ["stage", "forms", "evidence", "glossary", "rates"]
-    static let headerKeys = ["kind", "reviewed", "rules_version", "sources"]
+    static let headerKeys = ["kind", "reviewed", "review_by", "rules_version", "sources"]
 
     mutating func read(path: String, contents: String) {
         let root: Node?
@@ -71,6 +71,11 @@ struct FlowBuilder {
 
     func readHeader(_ map: YAMLMap, kind: String) -> FileInfo? {
         let reviewed = map.date("reviewed")
+        let reviewBy = map.date("review_by", fix: "add `review_by: YYYY-MM-DD` under `reviewed:`: the day after which results warn that this file may be out of date (usually 6 months after `reviewed`)")
+        if let reviewed, let reviewBy, reviewBy <= reviewed {
+            log.error(map.keyLocation("review_by"), "`review_by: \(reviewBy.iso)` is not after `reviewed: \(reviewed.iso)`",
+                      fix: "set it to the day the file must be checked again, usually 6 months after `reviewed`")
+        }
         let rulesVersion = map.text("rules_version", required: false)
         var sources: [SourceDocument] = []
         for node in map.list("sources", required: true) {
@@ -83,8 +88,8 @@ struct FlowBuilder {
             let status = readStatus(s) ?? .verified
             sources.append(SourceDocument(id: id, title: title, version: s.string("version", required: false), status: status, url: s.string("url", required: false)))
         }
-        guard let reviewed else { return nil }
-        return FileInfo(path: map.file, kind: kind, reviewed: reviewed, rulesVersion: rulesVersion, sources: sources)
+        guard let reviewed, let reviewBy else { return nil }
+        return FileInfo(path: map.file, kind: kind, reviewed: reviewed, reviewBy: reviewBy, rulesVersion: rulesVersion, sources: sources)
     }
 
     func readStatus(_ map: YAMLMap) -> SourceDocument.Status? {

@@ -47,6 +47,8 @@ public struct FileInfo: Hashable, Sendable {
     public var path: String
     public var kind: String
     public var reviewed: CivilDate
+    /// After this day every result resting on the file warns that its guidance may be out of date.
+    public var reviewBy: CivilDate
     public var rulesVersion: LocalizedText?
     public var sources: [SourceDocument]
 }
@@ -67,10 +69,45 @@ public enum Target: Hashable, Sendable {
     case nextStage
 }
 
+/// How a stage ended for the person, as the "Routes checked" section reports it.
+public enum RouteStatus: String, Hashable, Sendable, CaseIterable {
+    case fits
+    case doesNotFit = "does_not_fit"
+    case notChecked = "not_checked"
+    case notReached = "not_reached"
+}
+
+/// A date the person must act on ("the earliest day you can apply"), worked out from answers.
+public struct DateRule: Hashable, Sendable {
+    public var id: String
+    public var condition: SourcedExpr?
+    public var date: SourcedExpr
+    public var text: Template
+    public var source: Citation
+    public var location: SourceLocation
+}
+
 public struct Route: Hashable, Sendable {
     public var condition: SourcedExpr?
     public var target: Target
     public var location: SourceLocation
+    /// Why a path taking this route leaves the stage ("why not"), shown in "Routes checked".
+    public var because: Template?
+    public var source: Citation?
+    /// `doesNotFit` or `notChecked` (the route was not assessed, e.g. it needs you in the UK).
+    public var status: RouteStatus
+    public var dates: [DateRule]
+
+    public init(condition: SourcedExpr?, target: Target, location: SourceLocation, because: Template? = nil,
+                source: Citation? = nil, status: RouteStatus = .doesNotFit, dates: [DateRule] = []) {
+        self.condition = condition
+        self.target = target
+        self.location = location
+        self.because = because
+        self.source = source
+        self.status = status
+        self.dates = dates
+    }
 }
 
 public struct Question: Sendable {
@@ -154,6 +191,10 @@ public struct Outcome: Sendable {
     public var warnings: [ConditionalText]
     public var evidence: [EvidenceRule]
     public var source: Citation?
+    /// The dates the person must act on ("when").
+    public var dates: [DateRule]
+    /// For a `stage: none` outcome: why no route fits, shown in "Routes checked".
+    public var because: Template?
     public var location: SourceLocation
 }
 
@@ -163,6 +204,8 @@ public struct StageFlow: Sendable {
     public var start: String
     public var startLocation: SourceLocation
     public var info: FileInfo
+    /// When an earlier stage's outcome is reached: whether this stage would still be worth a look.
+    public var notReached: LocalizedText?
 }
 
 public struct Form: Sendable {
@@ -229,6 +272,9 @@ public struct FlowSet: Sendable {
 
     /// The earliest `reviewed` date across files: the whole set is only as fresh as its oldest file.
     public var reviewed: CivilDate { files.map(\.reviewed).min() ?? CivilDate(year: 2000, month: 1, day: 1)! }
+
+    /// The file a catalogue entry or stage was read from, by path.
+    public func file(_ path: String) -> FileInfo? { files.first { $0.path == path } }
 
     public var rulesVersions: [String] { rulesVersions("en") }
 

@@ -4,10 +4,11 @@ extension FlowBuilder {
     static let questionKeys = ["id", "kind", "text", "help", "why", "terms", "source", "options", "next",
                                "past", "future", "min", "max", "unit", "max_length", "totals", "item"]
     static let outcomeKeys = ["id", "stage", "form", "title", "explanation", "reasons", "grant", "conditions", "fee", "ihs",
-                              "fee_waiver", "appeal", "warnings", "evidence", "source"]
+                              "fee_waiver", "appeal", "warnings", "evidence", "source", "dates", "because"]
+    static let routeKeys = ["if", "goto", "because", "source", "status", "dates"]
 
     mutating func readStage(_ map: YAMLMap, _ context: FileContext) {
-        map.rejectUnknownKeys(FlowBuilder.headerKeys + ["stage", "title", "start", "questions", "outcomes"])
+        map.rejectUnknownKeys(FlowBuilder.headerKeys + ["stage", "title", "start", "not_reached", "questions", "outcomes"])
         guard let raw = map.string("stage") else { return }
         guard let stage = Stage(rawValue: raw) else {
             log.error(map.keyLocation("stage"), "unknown stage `\(raw)`", fix: "use one of: \(Stage.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -19,10 +20,12 @@ extension FlowBuilder {
         }
         let title = map.text("title")
         let start = map.string("start")
+        let notReached = map.text("not_reached", required: false)
         for node in map.list("questions", required: true) { readQuestion(node, stage: stage, context) }
         for node in map.list("outcomes") { readOutcome(node, stage: stage, context) }
         if let title, let start {
-            stages.append(StageFlow(stage: stage, title: title, start: start, startLocation: map.keyLocation("start"), info: context.info))
+            stages.append(StageFlow(stage: stage, title: title, start: start, startLocation: map.keyLocation("start"),
+                                    info: context.info, notReached: notReached))
             stages.sort { $0.stage < $1.stage }
         }
     }
@@ -108,16 +111,31 @@ extension FlowBuilder {
             log.error(map.keyLocation("next"), "\(what) has an empty `next`", fix: "add at least `- goto: <id>`")
         }
         for r in nodes {
-            guard let rm = YAMLMap(r, file: context.path, what: "a `next` entry of \(what)", log: log) else { continue }
-            rm.rejectUnknownKeys(["if", "goto"])
+            guard var rm = YAMLMap(r, file: context.path, what: "a `next` entry of \(what)", log: log) else { continue }
+            rm.rejectUnknownKeys(FlowBuilder.routeKeys)
             guard let goto = rm.string("goto") else { continue }
+            rm.what = "the route to `\(goto)` in \(what)"
             var condition: SourcedExpr?
             if let c = rm["if"] {
                 condition = context.expression(c, what: "the condition")
                 if condition == nil { continue }
             }
             let target: Target = goto == "next-stage" ? .nextStage : .node(goto)
-            routes.append(Route(condition: condition, target: target, location: rm.keyLocation("goto")))
+            let because = rm.text("because", required: false).map { context.template($0, at: rm.keyLocation("because"), what: rm.what) }
+            let source = context.citation(rm, required: false)
+            var status = RouteStatus.doesNotFit
+            if let raw = rm.string("status", required: false) {
+                if let s = RouteStatus(rawValue: raw), s == .doesNotFit || s == .notChecked { status = s } else {
+                    log.error(rm.keyLocation("status"), "unknown route status `\(raw)` in \(rm.what)",
+                              fix: "use does_not_fit (the default) or not_checked (the route was not assessed)")
+                }
+            }
+            if (status == .notChecked || rm["source"] != nil) && rm["because"] == nil {
+                log.error(rm.location, "\(rm.what) has `\(rm["source"] != nil ? "source" : "status")` but no `because`",
+                          fix: "add `because: {en: \"…\"}` saying why the person does not fit here, or remove it")
+            }
+            routes.append(Route(condition: condition, target: target, location: rm.keyLocation("goto"), because: because,
+                                source: source, status: status, dates: readDates(rm, what: rm.what, context)))
         }
         return routes
     }
@@ -163,6 +181,12 @@ extension FlowBuilder {
             }
         }
         let source = context.citation(m, required: false)
+        let because = m.text("because", required: false).map { context.template($0, at: m.keyLocation("because"), what: what) }
+        if because != nil && outcomeStage != nil {
+            log.warning(m.keyLocation("because"), "`because` in \(what) is shown only for outcomes with `stage: none`",
+                        fix: "remove it; the outcome's title says why it fits")
+        }
+        let dates = readDates(m, what: what, context)
         guard let title, let explanation, claim(id, namespace: "node", at: m.keyLocation("id")) else {
             brokenIDs.insert(id)
             return
@@ -172,8 +196,38 @@ extension FlowBuilder {
             explanation: explanation, reasons: reasons, grant: m.text("grant", required: false),
             conditions: m.text("conditions", required: false), fee: m.string("fee", required: false), ihs: ihs,
             feeWaiver: m.text("fee_waiver", required: false), appeal: m.text("appeal", required: false),
-            warnings: warnings, evidence: evidence, source: source, location: m.location)
+            warnings: warnings, evidence: evidence, source: source, dates: dates, because: because, location: m.location)
         outcomeOrder.append(id)
+    }
+
+    /// `dates:` of an outcome or a route: each an id, an optional `if`, a date expression, a text and a source.
+    func readDates(_ m: YAMLMap, what: String, _ context: FileContext) -> [DateRule] {
+        var out: [DateRule] = []
+        for d in m.list("dates") {
+            guard var dm = YAMLMap(d, file: context.path, what: "an entry of `dates` in \(what)", log: log) else { continue }
+            dm.rejectUnknownKeys(["id", "if", "date", "text", "source"])
+            guard let id = dm.string("id") else { continue }
+            dm.what = "date `\(id)` in \(what)"
+            if !isValidID(id) || id.contains(where: { $0.isUppercase }) {
+                log.error(dm.keyLocation("id"), "`\(id)` is not a valid date id", fix: "use lower_snake_case letters, digits and _")
+            }
+            if out.contains(where: { $0.id == id }) {
+                log.error(dm.keyLocation("id"), "date `\(id)` appears twice in \(what)", fix: "give each date its own id")
+            }
+            var condition: SourcedExpr?
+            if let c = dm["if"] {
+                condition = context.expression(c, what: "the condition of date `\(id)`")
+                if condition == nil { continue }
+            }
+            let text = dm.text("text")
+            let source = context.citation(dm)
+            guard let node = dm.required("date"), let date = context.expression(node, what: "the date `\(id)`"),
+                  let text, let source else { continue }
+            out.append(DateRule(id: id, condition: condition, date: date,
+                                text: context.template(text, at: dm.keyLocation("text"), what: dm.what),
+                                source: source, location: dm.keyLocation("id")))
+        }
+        return out
     }
 
     func readConditionalTexts(_ m: YAMLMap, key: String, what: String, _ context: FileContext) -> [ConditionalText] {

@@ -189,20 +189,43 @@ struct Validator {
                 log.error(at, "in \(what) `\(e.text)`: \(error.message)", fix: error.fix)
             }
         }
+        func checkTemplateIn(_ t: Template, _ tc: TypeChecker) {
+            for parts in t.parts.values {
+                for part in parts { if case .expr(let e) = part { check(e, tc, wantBool: false, what: "the text") } }
+            }
+        }
+        func checkDates(_ dates: [DateRule], _ tc: TypeChecker) {
+            for d in dates {
+                if let c = d.condition { check(c, tc, wantBool: true, what: "the condition") }
+                switch tc.check(d.date.expr) {
+                case .success(let t) where t != .date:
+                    log.error(d.date.location, "the date `\(d.id)` (`\(d.date.text)`) is \(t), not a date",
+                              fix: "write a date expression, e.g. `add_days(start_date, 3653)`")
+                case .success: break
+                case .failure(let error):
+                    let at = error.offset == 0 ? d.date.location : d.date.location.shifted(by: error.offset, multiline: false)
+                    log.error(at, "in the date `\(d.id)` `\(d.date.text)`: \(error.message)", fix: error.fix)
+                }
+                checkTemplateIn(d.text, tc)
+            }
+        }
         for id in flows.questionOrder {
             let q = flows.questions[id]!
+            // A route is taken once its question is answered: its texts may read that answer too.
             let tc = checker(at: id, including: id)
-            for route in q.next { if let c = route.condition { check(c, tc, wantBool: true, what: "the condition") } }
+            for route in q.next {
+                if let c = route.condition { check(c, tc, wantBool: true, what: "the condition") }
+                if let b = route.because { checkTemplateIn(b, tc) }
+                checkDates(route.dates, tc)
+            }
         }
         for id in flows.outcomeOrder {
             let o = flows.outcomes[id]!
             let tc = checker(at: id, including: nil)
-            func checkTemplate(_ t: Template) {
-                for parts in t.parts.values {
-                    for part in parts { if case .expr(let e) = part { check(e, tc, wantBool: false, what: "the text") } }
-                }
-            }
+            func checkTemplate(_ t: Template) { checkTemplateIn(t, tc) }
             checkTemplate(o.explanation)
+            if let b = o.because { checkTemplate(b) }
+            checkDates(o.dates, tc)
             for r in o.reasons + o.warnings {
                 if let c = r.condition { check(c, tc, wantBool: true, what: "the condition") }
                 checkTemplate(r.text)
@@ -220,10 +243,14 @@ struct Validator {
             if let i = o.ihs { usedRates.insert(i.rate) }
             for c in o.reasons + o.warnings { c.condition?.expr.identifiers.forEach { usedRates.insert($0) } }
             for c in o.evidence { c.condition?.expr.identifiers.forEach { usedRates.insert($0) } }
+            for d in o.dates { ([d.date] + (d.condition.map { [$0] } ?? [])).forEach { $0.expr.identifiers.forEach { usedRates.insert($0) } } }
         }
         for q in flows.questions.values {
             q.terms.forEach { usedTerms.insert($0) }
-            for r in q.next { r.condition?.expr.identifiers.forEach { usedRates.insert($0) } }
+            for r in q.next {
+                r.condition?.expr.identifiers.forEach { usedRates.insert($0) }
+                for d in r.dates { ([d.date] + (d.condition.map { [$0] } ?? [])).forEach { $0.expr.identifiers.forEach { usedRates.insert($0) } } }
+            }
         }
         for (id, e) in flows.evidence where !usedEvidence.contains(id) {
             log.warning(e.location, "evidence item `\(id)` is in no outcome's checklist", fix: "use it in an outcome or remove it")
@@ -238,11 +265,16 @@ struct Validator {
     }
 
     func templateMentions(_ id: String) -> Bool {
+        var templates: [Template] = []
         for o in flows.outcomes.values {
-            for t in [o.explanation] + (o.reasons + o.warnings).map(\.text) {
-                for parts in t.parts.values {
-                    for p in parts { if case .expr(let e) = p, e.expr.identifiers.contains(id) { return true } }
-                }
+            templates += [o.explanation] + (o.reasons + o.warnings).map(\.text) + o.dates.map(\.text) + (o.because.map { [$0] } ?? [])
+        }
+        for q in flows.questions.values {
+            for r in q.next { templates += r.dates.map(\.text) + (r.because.map { [$0] } ?? []) }
+        }
+        for t in templates {
+            for parts in t.parts.values {
+                for p in parts { if case .expr(let e) = p, e.expr.identifiers.contains(id) { return true } }
             }
         }
         return false

@@ -49,9 +49,9 @@ struct YAMLMap {
         }
     }
 
-    func required(_ key: String) -> Node? {
+    func required(_ key: String, fix: String? = nil) -> Node? {
         guard let v = self[key] else {
-            log.error(location, "\(what) has no `\(key)`", fix: "add `\(key):`")
+            log.error(location, "\(what) has no `\(key)`", fix: fix ?? "add `\(key):`")
             return nil
         }
         return v
@@ -86,8 +86,8 @@ struct YAMLMap {
         return n
     }
 
-    func date(_ key: String, required isRequired: Bool = true) -> CivilDate? {
-        guard let v = isRequired ? required(key) : self[key] else { return nil }
+    func date(_ key: String, required isRequired: Bool = true, fix: String? = nil) -> CivilDate? {
+        guard let v = isRequired ? required(key, fix: fix) : self[key] else { return nil }
         guard let s = v.scalar?.string, let d = CivilDate(iso: s) else {
             log.error(LotrFlow.location(of: v, in: file), "`\(key)` must be a real date written YYYY-MM-DD", fix: "e.g. 2026-11-23")
             return nil

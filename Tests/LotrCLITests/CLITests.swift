@@ -88,6 +88,7 @@ enum CLI {
         try """
         kind: evidence
         reviewed: 2026-11-23
+        review_by: 2027-05-23
         sources: [{id: G, title: Guide}]
         evidence:
           - {id: unused_item, text: {en: Unused.}, source: {doc: G}}
@@ -95,7 +96,7 @@ enum CLI {
         #expect(try CLI.run(["check", dir]).status == 0)
         let strict = try CLI.run(["check", "--strict", dir])
         #expect(strict.status == 1)
-        #expect(strict.stdout.contains("extra.yaml:5:5: warning: evidence item `unused_item` is in no outcome's checklist"))
+        #expect(strict.stdout.contains("extra.yaml:6:5: warning: evidence item `unused_item` is in no outcome's checklist"))
     }
 
     @Test func decideExitCodes() throws {
@@ -180,6 +181,6 @@ enum CLI {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = try CLI.run(["decide", "--flows", dir, "--answers", "-"], stdin: "{}")
         #expect(r.status == 1)
-        #expect(r.stderr.contains("stage.yaml:12:4: error: YAML syntax"))
+        #expect(r.stderr.contains("stage.yaml:13:4: error: YAML syntax"))
     }
 }

@@ -10,6 +10,7 @@ kind: stage
 stage: rules
 title: {en: Limits}
 reviewed: 2026-11-23
+review_by: 2027-05-23
 rules_version: {en: "Test rules"}
 sources:
   - id: R

@@ -6,28 +6,28 @@ import Testing
 /// Each is checked in a child process (an exit test): while the crash is there, this test fails
 /// and the rest of the suite still runs.
 @Suite struct FuzzRegressionTests {
-    /// 20,000 nested parentheses in a route's `if:` (line 22) overflowed the stack in the
+    /// 20,000 nested parentheses in a route's `if:` (line 23) overflowed the stack in the
     /// recursive-descent parser.
     @Test func deeplyNestedParenthesesAreReportedNotACrash() async {
         await #expect(processExitsWith: .success) {
-            FuzzRegressions.expectLoadError("flow-loader/deep-parentheses.yaml", line: 22)
+            FuzzRegressions.expectLoadError("flow-loader/deep-parentheses.yaml", line: 23)
         }
     }
 
-    /// `count(q2)+1+1+…` with 20,000 terms in a reason's `if:` (line 42): the parser builds it
+    /// `count(q2)+1+1+…` with 20,000 terms in a reason's `if:` (line 43): the parser builds it
     /// in a loop, but the type checker then recursed once per `+` and overflowed the stack.
     @Test func veryLongSumIsReportedNotACrash() async {
         await #expect(processExitsWith: .success) {
-            FuzzRegressions.expectLoadError("flow-loader/long-sum.yaml", line: 42)
+            FuzzRegressions.expectLoadError("flow-loader/long-sum.yaml", line: 43)
         }
     }
 
     /// Found by the flow-loader fuzz target: a choice whose `next` has its default (no `if`)
-    /// before a conditional entry. The validator reports the unreachable entry (its `goto`, line 24), then
+    /// before a conditional entry. The validator reports the unreachable entry (its `goto`, line 25), then
     /// `checkCoverage` force-unwrapped the default's missing condition and trapped.
     @Test func defaultBeforeAConditionIsReportedNotACrash() async {
         await #expect(processExitsWith: .success) {
-            FuzzRegressions.expectLoadError("flow-loader/default-before-condition.yaml", line: 24)
+            FuzzRegressions.expectLoadError("flow-loader/default-before-condition.yaml", line: 25)
         }
     }
 
@@ -76,9 +76,9 @@ import Testing
             .replacingOccurrences(of: String(repeating: "(", count: 20_000), with: "")
             .replacingOccurrences(of: String(repeating: ")", count: 20_000), with: "")
         let valid = FlowLoader.load(files: [(path: "x.yaml", contents: plain)])
-        #expect(valid.flows != nil && !FuzzRegressions.hasError(valid, line: 22))
+        #expect(valid.flows != nil && !FuzzRegressions.hasError(valid, line: 23))
         let broken = plain.replacingOccurrences(of: "q1 == 'a'", with: "q1 == 'a' and")
-        #expect(FuzzRegressions.hasError(FlowLoader.load(files: [(path: "x.yaml", contents: broken)]), line: 22))
+        #expect(FuzzRegressions.hasError(FlowLoader.load(files: [(path: "x.yaml", contents: broken)]), line: 23))
         #expect(FuzzRegressions.rejects("in_uk and years > 3") == false)
         #expect(FuzzRegressions.rejects("in_uk and") == true)
     }
@@ -95,6 +95,7 @@ import Testing
             stage: compassionate
             title: {en: Chain}
             reviewed: 2026-11-23
+            review_by: 2027-05-23
             rules_version: {en: Rules}
             sources:
               - {id: S, title: Source, version: "1", status: verified, url: "https://www.gov.uk/"}

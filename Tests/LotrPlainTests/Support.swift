@@ -25,6 +25,7 @@ enum Flows {
     stage: rules
     title: {en: Every kind}
     reviewed: 2026-11-23
+    review_by: 2027-05-23
     rules_version: {en: "Test rules"}
     sources:
       - id: R
