@@ -40,6 +40,10 @@ public struct Book {
             Field(t("Rules followed"), [.text(flows.rulesVersions(language).joined(separator: " "))]),
         ]))
         out.append(.paragraph([.text(aboutText)]))
+        out.append(.paragraph([.strong([.text(t("Files"))])]))
+        out.append(.list(ordered: false, flows.files.map { f in
+            [.paragraph([.code([.text(fileName(f.path))]), .text(" (\(f.kind)) — \(t("Reviewed")) \(f.reviewed.iso), \(t("Review by")) \(f.reviewBy.iso)")])]
+        }))
         out.append(.heading(level: 2, anchor: "contents", [.text(t("Contents"))]))
         var contents: [[Block]] = flows.stages.enumerated().map { i, s in
             [.paragraph([.link(anchor: stageAnchor(s.stage), [.text("\(t("Stage")) \(i + 1): \(s.title.text(language))")])])]
@@ -66,6 +70,8 @@ public struct Book {
     }
 
     func stageAnchor(_ s: Stage) -> String { "stage-\(s.rawValue)" }
+
+    func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 }
 
 // MARK: Pieces every chapter uses

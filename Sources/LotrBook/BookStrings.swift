@@ -101,6 +101,8 @@ enum BookStrings {
         "Rate": "費率",
         "Route": "路線",
         "Date": "日期",
+        "When an earlier stage's outcome is reached": "當較早階段已有結果時",
+        "Files": "檔案",
     ]
 
     static func text(_ english: String, _ language: String) -> String {

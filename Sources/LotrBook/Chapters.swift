@@ -271,8 +271,3 @@ extension Book {
     }
 }
 
-// Extension points for the route keys (because, source, dates): none in this model yet.
-extension Book {
-    func routeCitations(_ q: Question) -> [CitedPlace] { [] }
-    func outcomeDateCitations(_ o: Outcome) -> [CitedPlace] { [] }
-}

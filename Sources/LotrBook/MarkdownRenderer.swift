@@ -107,12 +107,17 @@ struct MarkdownRenderer {
         case .text(let s): return escape(s)
         case .code(let xs):
             // Code spans cannot hold links: plain runs become spans, linked ids linked spans.
-            return xs.map { part -> String in
-                switch part {
-                case .link(let anchor, let inner): return "[\(span(inner.map(\.plain).joined()))](#\(slugs.resolve(anchor)))"
-                default: return span(part.plain)
+            // Neighbouring plain runs are joined first: two spans side by side would read as one ``…`` fence.
+            var out = "", run = ""
+            for part in xs {
+                if case .link(let anchor, let inner) = part {
+                    out += span(run) + "[\(span(inner.map(\.plain).joined()))](#\(slugs.resolve(anchor)))"
+                    run = ""
+                } else {
+                    run += part.plain
                 }
-            }.joined()
+            }
+            return out + span(run)
         case .strong(let xs): return "**" + inlines(xs, slugs) + "**"
         case .emphasis(let xs):
             // `*` must touch the words to emphasise them: spaces at either end stay outside.

@@ -7,8 +7,9 @@ extension Book {
         body.append(.fields([
             Field(t("File"), [.code([.text(stage.info.path.split(separator: "/").last.map(String.init) ?? stage.info.path)])]),
             Field(t("Reviewed"), [.text(stage.info.reviewed.iso)]),
+            Field(t("Review by"), [.text(stage.info.reviewBy.iso)]),
             Field(t("First question"), nodeLink(stage.start)),
-        ]))
+        ] + (stage.notReached.map { [Field(t("When an earlier stage's outcome is reached"), localized($0))] } ?? [])))
         if !stage.info.sources.isEmpty {
             body.append(.paragraph([.strong([.text(t("Sources this file cites"))])]))
             body.append(.list(ordered: false, stage.info.sources.map { d in

@@ -370,5 +370,62 @@ func forgeSlugs(_ markdown: String) -> Set<String> {
         let tags = outsideFences.matches(of: /(^|[^\\])<(?!https?:)[a-zA-Z\/]/)
         #expect(tags.isEmpty, "raw HTML in the Markdown")
         #expect(md.contains("```mermaid\nflowchart TD"))
+        // Two code spans side by side would read as one ``…`` span: each run is one span.
+        #expect(!outsideFences.contains("``"), "code spans run together")
     }
+    let fixture = Book(flows: TestFixtures.small).markdown()
+    let outside = fixture.components(separatedBy: "```").enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
+    #expect(!outside.contains("``") && outside.contains("`{{ max_days_in_any_12_months(`[`absences`](#absences)`) }}`"))
+}
+
+// MARK: Hand-offs and dates (the route keys)
+
+@Test func handOffsShowTheirBecauseSourceStatusAndDates() throws {
+    let flows = TestFixtures.small
+    let book = Book(flows: flows)
+    let html = book.html()
+    var handOffs = 0, dates = 0
+    for id in flows.questionOrder {
+        let q = flows.questions[id]!
+        let section = try #require(sectionHTML(of: id, in: html))
+        let shown = withoutLinks(section)
+        for (i, r) in q.next.enumerated() {
+            let route = shown.components(separatedBy: "<span id=\"\(id)-route-\(i + 1)\"></span>").last?
+                .components(separatedBy: "<span id=\"\(id)-route-\(i + 2)\"></span>").first ?? ""
+            if let because = r.because {
+                // The text as written, each {{ expression }} shown as code.
+                let plain = because.raw.en.replacingOccurrences(of: #"\{\{\s*([^}]*?)\s*\}\}"#, with: "<code>{{ $1 }}</code>", options: .regularExpression)
+                #expect(route.contains(escapeHTML(plain).replacingOccurrences(of: "&lt;code&gt;", with: "<code>").replacingOccurrences(of: "&lt;/code&gt;", with: "</code>")),
+                        "\(id) route \(i + 1): because")
+                #expect(route.contains(r.status == .notChecked ? "not checked" : "does not fit"), "\(id) route \(i + 1): status")
+                handOffs += 1
+            }
+            if let s = r.source { #expect(route.contains(escapeHTML(s.document.title + ", " + s.section)), "\(id) route \(i + 1): source") }
+            for d in r.dates {
+                #expect(route.contains("<code>\(d.id)</code>") && route.contains("<code>\(escapeHTML(d.date.text))</code>"), "\(id): date \(d.id)")
+                dates += 1
+            }
+        }
+    }
+    for id in flows.outcomeOrder {
+        let shown = withoutLinks(try #require(sectionHTML(of: id, in: html)))
+        for d in flows.outcomes[id]!.dates {
+            #expect(shown.contains("<code>\(d.id)</code>") && shown.contains("<code>\(escapeHTML(d.date.text))</code>"), "\(id): date \(d.id)")
+            if let c = d.condition { #expect(shown.contains("when <code>\(escapeHTML(c.text))</code>")) }
+            dates += 1
+        }
+        if let because = flows.outcomes[id]!.because { #expect(shown.contains(escapeHTML(because.raw.en))) }
+    }
+    #expect(handOffs >= 2 && dates >= 2, "the fixture has hand-offs with because and dates")
+    // Each file's review-by date, and a stage's not_reached text.
+    for f in flows.files { #expect(html.contains("Review by \(f.reviewBy.iso)"), "\(f.path): review_by") }
+    for s in flows.stages { if let n = s.notReached { #expect(html.contains(escapeHTML(n.en))) } }
+    // Route sources are indexed by paragraph too.
+    let index = try #require(html.components(separatedBy: "id=\"index-paragraphs\"").last?.components(separatedBy: "</section>").first)
+    for id in flows.questionOrder {
+        for (i, r) in flows.questions[id]!.next.enumerated() where r.source != nil {
+            #expect(index.contains("href=\"#\(id)-route-\(i + 1)\""), "\(id) route \(i + 1) is indexed by its paragraph")
+        }
+    }
+    #expect(try strictHTMLProblems(html) == nil)
 }
