@@ -178,8 +178,11 @@ extension Book {
             out.append(.paragraph([.strong([.text(t("Warnings"))])]))
             out.append(conditionalList(o.warnings))
         }
-        if let id = o.fee { out.append(rateValues(id)) }
-        if let ihs = o.ihs { out.append(rateValues(ihs.rate)) }
+        if o.fee != nil || o.ihs != nil {
+            out.append(.paragraph([.strong([.text(t("Values by date"))])]))
+            if let id = o.fee { out.append(rateValues(id)) }
+            if let ihs = o.ihs { out.append(rateValues(ihs.rate)) }
+        }
         if !o.evidence.isEmpty {
             out.append(.paragraph([.strong([.text(t("Evidence"))])]))
             out.append(.list(ordered: false, o.evidence.map { rule in

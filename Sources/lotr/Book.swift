@@ -69,6 +69,9 @@ struct BookCommand: ParsableCommand {
         let book = Book(flows: flows, language: lang, coverage: rows.map { Coverage(flows: flows, scenarios: $0) },
                         scenarioSource: source, svg: svg, pictureNote: note)
         let text = format == .html ? book.html() : book.markdown()
+        if rows == nil {
+            printError("lotr: no scenario tables found (\(BookCommand.defaultScenarios)); the book has no coverage figures. Use --scenarios DIR.")
+        }
         guard let output else {
             print(text, terminator: "")
             return
@@ -81,6 +84,5 @@ struct BookCommand: ParsableCommand {
             printError("lotr: cannot write the book to \(output): \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        if rows == nil { printError("lotr: no scenario tables found (\(BookCommand.defaultScenarios)); the book has no coverage figures. Use --scenarios DIR.") }
     }
 }

@@ -83,6 +83,23 @@ import Testing
         #expect(r.stdout.contains("1 scenario rows") && r.stdout.contains("only a start"))
     }
 
+    @Test func outsideTheSourceTreeTheBookSaysItHasNoCoverage() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = ["book", "--flows", CLI.repo.appendingPathComponent("flows").path, "--format", "markdown", "--output", dir + "/b.md"]
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(message.contains("no scenario tables found"))
+        #expect(try String(contentsOfFile: dir + "/b.md", encoding: .utf8).contains("No scenario tables were read."))
+    }
+
     @Test func graphAsSVG() throws {
         let r = try run(["graph", "--format", "svg"])
         #expect(r.status == 0, "\(r.stderr)")
