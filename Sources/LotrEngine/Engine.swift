@@ -30,13 +30,14 @@ public enum Engine {
         let evaluator = Evaluator(flows: flows, answers: answers, today: today)
         var path: [String] = []
         var trace: [TraceStep] = []
+        var taken: [TakenRoute] = []
         var node = flows.firstNode
         // The graph is acyclic, so a walk visits each node at most once; the bound is a guard.
         var budget = flows.questions.count + flows.outcomes.count + 1
         while let id = node, budget > 0 {
             budget -= 1
             if let outcome = flows.outcomes[id] {
-                let result = OutcomeBuilder(flows: flows, evaluator: evaluator, language: language).build(outcome, path: path)
+                let result = OutcomeBuilder(flows: flows, evaluator: evaluator, language: language).build(outcome, path: path, taken: taken)
                 return Assessment(path: path, trace: trace, next: nil, outcome: result, today: today)
             }
             guard let q = flows.questions[id] else { break }
@@ -45,6 +46,7 @@ public enum Engine {
             }
             path.append(id)
             guard let route = q.next.first(where: { $0.condition.map { evaluator.isTrue($0.expr) } ?? true }) else { break }
+            taken.append(TakenRoute(question: q, route: route))
             switch route.target {
             case .node(let n):
                 trace.append(TraceStep(question: id, stage: q.stage, condition: route.condition?.text, target: n, handOff: false))

@@ -120,7 +120,9 @@ public struct Evaluator {
     public static let implemented: Set<String> = [
         "days_between", "years_between", "months_between", "add_days", "add_months", "add_years", "min", "max",
         "count", "total_days", "longest_days", "max_days_in_any_12_months", "total_days_before",
-        "longest_days_before", "earliest_date", "latest_date",
+        "longest_days_before", "earliest_date", "latest_date", "qualifying_date", "qualifying_period_end",
+        "qualifying_period_start", "in_qualifying_period", "trips_started_before", "trips_started_from",
+        "max_days_in_fixed_12_months", "trips_excluding", "absences_in_qualifying_period",
     ]
 
     func call(_ name: String, _ args: [Value]) -> Value {
@@ -156,6 +158,23 @@ public struct Evaluator {
         case "longest_days_before": return .number(Calculations.longestDaysBefore(ranges(0), date(1)))
         case "earliest_date": return .date(Calculations.earliestDate(ranges(0)) ?? today)
         case "latest_date": return .date(Calculations.latestDate(ranges(0)) ?? today)
+        case "qualifying_date":
+            return .date(Calculations.qualifyingDate(start: date(0), years: number(1), gaps: ranges(2), excluded: ranges(3)))
+        case "qualifying_period_end":
+            return .date(Calculations.qualifyingPeriodEnd(start: date(0), years: number(1), gaps: ranges(2), excluded: ranges(3), today: today))
+        case "qualifying_period_start":
+            let end = Calculations.qualifyingPeriodEnd(start: date(0), years: number(1), gaps: ranges(2), excluded: ranges(3), today: today)
+            return .date(Calculations.qualifyingPeriodStart(start: date(0), years: number(1), gaps: ranges(2), excluded: ranges(3), end: end))
+        case "in_qualifying_period":
+            return .ranges(Calculations.inQualifyingPeriod(ranges(0), start: date(1), years: number(2), gaps: ranges(3),
+                                                           excluded: ranges(4), today: today))
+        case "trips_excluding": return .ranges(Calculations.tripsExcluding(ranges(0), ranges(1)))
+        case "absences_in_qualifying_period":
+            return .ranges(Calculations.absencesInQualifyingPeriod(ranges(0), excused: ranges(1), start: date(2), years: number(3),
+                                                                   gaps: ranges(4), uncounted: ranges(5), today: today))
+        case "trips_started_before": return .ranges(Calculations.tripsStartedBefore(ranges(0), date(1)))
+        case "trips_started_from": return .ranges(Calculations.tripsStartedFrom(ranges(0), date(1)))
+        case "max_days_in_fixed_12_months": return .number(Calculations.maxDaysInFixed12Months(ranges(0), end: date(1)))
         default: return .number(0)
         }
     }

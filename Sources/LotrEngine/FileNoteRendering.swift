@@ -42,6 +42,17 @@ extension FileNote {
         if let updated { para(label(.lastSaved) + colonSpace + date(updated)) }
         para(label(.flows) + colonSpace + flowsLine, indent: "  ", first: "")
         if let changedLine { para(changedLine) }
+        // Out-of-date warnings and the dates to act on come first: they are what must not be missed.
+        if let o = assessment.outcome {
+            for w in o.staleWarnings { lines.append(""); para(w, indent: "    ", first: "!!! ") }
+            if !o.dates.isEmpty {
+                heading(t(.datesHeading))
+                for d in o.dates {
+                    para(report.dateSentence(d), indent: "    ", first: "  - ")
+                    para(t(.source) + colonSpace + d.source, indent: "    ")
+                }
+            }
+        }
 
         heading(label(.questionsHeading))
         let items = entries
@@ -74,6 +85,13 @@ extension FileNote {
             if !o.warnings.isEmpty {
                 lines.append(t(.warnings) + colon)
                 for w in o.warnings { para(w, indent: "    ", first: "  ! ") }
+            }
+
+            heading(t(.routesChecked))
+            for r in o.routes {
+                para(report.routeHeadline(r), indent: "    ", first: "  - ")
+                if r.status != .fits, !r.because.isEmpty { para(r.because, indent: "      ") }
+                if r.status != .fits, !r.source.isEmpty { para(t(.source) + colonSpace + r.source, indent: "      ") }
             }
 
             heading(checklistHeading(o))
@@ -118,6 +136,10 @@ extension FileNote {
         if let updated { md += "- " + bold(label(.lastSaved)) + date(updated) + "\n" }
         md += "- " + bold(label(.flows)) + flowsLine + "\n"
         if let changedLine { md += "\n> \(changedLine)\n" }
+        if let o = assessment.outcome {
+            for w in o.staleWarnings { md += "\n> **\(w)**\n" }
+            if !o.dates.isEmpty { md += "\n" + report.datesMarkdown(o, level: "##").dropLast() }
+        }
 
         md += "\n## \(label(.questionsHeading))\n\n"
         let items = entries
@@ -140,6 +162,7 @@ extension FileNote {
             md += o.fees.isEmpty ? t(.noFee) + "\n" : o.fees.map { "- \(report.feeSentence($0))" }.joined(separator: "\n") + "\n"
             if let w = o.feeWaiver { md += "\n\(w)\n" }
             if !o.warnings.isEmpty { md += "\n### \(t(.warnings))\n\n" + o.warnings.map { "- **\($0)**" }.joined(separator: "\n") + "\n" }
+            md += "\n" + report.routesMarkdown(o, level: "##")
             md += "\n## \(checklistHeading(o))\n\n"
             for item in o.checklist {
                 md += "- [\(ticks.contains(item.id) ? "x" : " ")] \(item.text)  \n  " + italic(t(.because)) + item.why + "  \n  " + italic(t(.source)) + item.source + "\n"
@@ -209,6 +232,7 @@ extension FileNote {
             pairs.append(("outcome", .null))
             pairs.append(("checklist", .array([])))
         }
+        pairs += report.resultJSON(assessment.outcome)
         pairs.append(("other_notes", .array(otherNotes.map { .object([("id", .string($0.question)), ("note", .string($0.note))]) })))
         pairs.append(("kept_aside", .array(keptAside.map {
             .object([("id", .string($0.question)), ("answer", .optional($0.answer)), ("reason", .string($0.reason))])

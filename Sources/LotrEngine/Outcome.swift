@@ -27,6 +27,9 @@ public struct FeeLine: Hashable, Sendable {
     public var total: Int
     public var inForceFrom: CivilDate
     public var source: String
+    /// The newest value is more than 13 months old on the day of the assessment: it is shown with
+    /// a warning, never as simply "in force".
+    public var mayBeOutOfDate: Bool = false
 }
 
 public struct ChecklistItem: Hashable, Sendable {
@@ -60,6 +63,14 @@ public struct OutcomeResult: Hashable, Sendable {
     public var reviewed: CivilDate
     public var rulesVersions: [String]
     public var flowVersion: String
+    /// "Routes checked": every loaded stage in the fixed order.
+    public var routes: [RouteCheck] = []
+    /// The dates to act on, in date order.
+    public var dates: [KeyDate] = []
+    /// Files the result rests on whose `review_by` has passed.
+    public var staleFiles: [StaleFile] = []
+    /// Plain warnings for out-of-date guidance and old fees, in the person's language.
+    public var staleWarnings: [String] = []
 }
 
 struct OutcomeBuilder {
@@ -67,7 +78,7 @@ struct OutcomeBuilder {
     let evaluator: Evaluator
     let language: String
 
-    func build(_ o: Outcome, path: [String]) -> OutcomeResult {
+    func build(_ o: Outcome, path: [String], taken: [TakenRoute] = []) -> OutcomeResult {
         let reasons = [evaluator.render(o.explanation, language: language)] + applying(o.reasons)
         var fees: [FeeLine] = []
         if let id = o.fee, let line = feeLine(id, tenths: nil) { fees.append(line) }
@@ -89,12 +100,17 @@ struct OutcomeBuilder {
         var seen: Set<String> = []
         let unique = checklist.filter { seen.insert($0.id).inserted }
         let form = o.form.flatMap { flows.forms[$0] }.map { FormInfo(id: $0.id, code: $0.code, name: $0.name.text(language), englishName: $0.name.en) }
-        return OutcomeResult(
+        var result = OutcomeResult(
             id: o.id, stage: o.stage?.rawValue ?? "none", form: form, title: o.title.text(language),
             explanation: reasons[0], reasons: reasons, grant: o.grant?.text(language), conditions: o.conditions?.text(language),
             fees: fees, feesAsOf: evaluator.today, feeWaiver: o.feeWaiver?.text(language), appeal: o.appeal?.text(language),
             warnings: applying(o.warnings), checklist: unique, source: o.source?.description, reviewed: flows.reviewed,
             rulesVersions: flows.rulesVersions(language), flowVersion: flows.version)
+        result.routes = routesChecked(o, taken: taken, path: path)
+        result.dates = keyDates(o, taken: taken)
+        result.staleFiles = staleFiles(o, taken: taken, path: path, checklist: unique)
+        result.staleWarnings = staleWarnings(files: result.staleFiles, fees: fees)
+        return result
     }
 
     func applying(_ texts: [ConditionalText]) -> [String] {
@@ -105,6 +121,7 @@ struct OutcomeBuilder {
         guard let rate = flows.rates[id], let value = rate.value(on: evaluator.today) else { return nil }
         let total = tenths.map { value.value * $0 / 10 } ?? value.value
         return FeeLine(id: id, name: rate.name.text(language), amount: value.value, per: rate.per, tenthsOfYears: tenths,
-                       total: total, inForceFrom: value.from, source: value.source.description)
+                       total: total, inForceFrom: value.from, source: value.source.description,
+                       mayBeOutOfDate: RateAge.isStale(from: value.from, today: evaluator.today))
     }
 }

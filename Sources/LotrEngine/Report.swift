@@ -36,12 +36,31 @@ public struct Report {
             pairs.append(("outcome", .null))
             pairs.append(("checklist", .array([])))
         }
+        pairs += resultJSON(assessment.outcome)
         pairs.append(("path", .array(assessment.path.map(JSON.string))))
         pairs.append(("today", .string(assessment.today.iso)))
         pairs.append(("flows", .object([("reviewed", .string(flows.reviewed.iso)),
                                         ("rules_versions", .array(flows.rulesVersions.map(JSON.string))),
                                         ("version", .string(flows.version))])))
         return .object(pairs)
+    }
+
+    /// `routes`, `dates`, `stale` and `stale_warnings`: present (empty) before the outcome too, so
+    /// the shape is stable. Documented in README.md under `decide`.
+    func resultJSON(_ o: OutcomeResult?) -> [(String, JSON)] {
+        [
+            ("routes", .array((o?.routes ?? []).map { r in
+                .object([("stage", .string(r.stage)), ("title", .string(r.title)), ("status", .string(r.status.rawValue)),
+                         ("because", .string(r.because)), ("source", .string(r.source))])
+            })),
+            ("dates", .array((o?.dates ?? []).map { d in
+                .object([("id", .string(d.id)), ("date", .string(d.date.iso)), ("text", .string(d.text)), ("source", .string(d.source))])
+            })),
+            ("stale", .array((o?.staleFiles ?? []).map { f in
+                .object([("file", .string(f.file)), ("reviewed", .string(f.reviewed.iso)), ("review_by", .string(f.reviewBy.iso))])
+            })),
+            ("stale_warnings", .array((o?.staleWarnings ?? []).map(JSON.string))),
+        ]
     }
 
     func outcomeJSON(_ o: OutcomeResult) -> JSON {
@@ -53,7 +72,8 @@ public struct Report {
                          ("amount", .string(Format.money(f.amount))), ("per", .string(f.per.rawValue)),
                          ("years", f.tenthsOfYears.map { .string(Format.years(tenths: $0)) } ?? .null),
                          ("total_pence", .number(f.total)), ("total", .string(Format.money(f.total))),
-                         ("in_force_from", .string(f.inForceFrom.iso)), ("source", .string(f.source))])
+                         ("in_force_from", .string(f.inForceFrom.iso)), ("may_be_out_of_date", .bool(f.mayBeOutOfDate)),
+                         ("source", .string(f.source))])
             })),
             ("fee_waiver", .optional(o.feeWaiver)),
         ])
@@ -85,9 +105,18 @@ public struct Report {
         lines += wrapPlain(language == "en" ? o.title.uppercased() : o.title, width: width, indent: "", firstIndent: "")
         lines.append(String(repeating: "=", count: min(width, max(4, o.title.count))))
         lines.append("")
+        for w in o.staleWarnings { para(w, indent: "    ", first: "!!! "); lines.append("") }
         lines.append("\(t(.stage))\(colon)\(stageName(o.stage))")
         lines.append("\(t(.form))\(colon)" + formLine(o))
         lines.append("")
+        if !o.dates.isEmpty {
+            lines.append(t(.datesHeading))
+            for d in o.dates {
+                para(dateSentence(d), indent: "    ", first: "  - ")
+                para("\(t(.source))\(colon)" + d.source, indent: "    ")
+            }
+            lines.append("")
+        }
         lines.append(t(.why))
         for r in o.reasons { para(r, indent: "  ", first: "- ") }
         if let g = o.grant { lines.append(""); lines.append(t(.granted)); para(g, indent: "  ") }
@@ -102,6 +131,13 @@ public struct Report {
             lines.append("")
             lines.append(t(.warnings))
             for w in o.warnings { para(w, indent: "    ", first: "  ! ") }
+        }
+        lines.append("")
+        lines.append(t(.routesChecked))
+        for r in o.routes {
+            para(routeHeadline(r), indent: "    ", first: "  - ")
+            if r.status != .fits, !r.because.isEmpty { para(r.because, indent: "      ") }
+            if r.status != .fits, !r.source.isEmpty { para("\(t(.source))\(colon)" + r.source, indent: "      ") }
         }
         lines.append("")
         lines.append(t(.checklist))
@@ -120,8 +156,10 @@ public struct Report {
             return "**\(t(.notFinished)).** \(t(.nextQuestionIs)): \(assessment.next?.text.text(language) ?? "") (`\(assessment.next?.id ?? "")`)\n"
         }
         var md = "# \(o.title)\n\n"
+        for w in o.staleWarnings { md += "> **\(w)**\n\n" }
         md += "- **\(t(.stage)):** \(stageName(o.stage))\n"
         md += "- **\(t(.form)):** " + formLine(o) + "\n\n"
+        md += datesMarkdown(o, level: "##")
         md += "## \(t(.why))\n\n" + o.reasons.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
         if let g = o.grant { md += "## \(t(.granted))\n\n\(g)\n" + (o.conditions.map { "\n\($0)\n" } ?? "") + "\n" }
         md += "## \(t(.fees)) (\(asOf(o)))\n\n"
@@ -129,6 +167,7 @@ public struct Report {
         if let w = o.feeWaiver { md += "\n\(w)\n" }
         if let a = o.appeal { md += "\n## \(t(.ifRefused))\n\n\(a)\n" }
         if !o.warnings.isEmpty { md += "\n## \(t(.warnings))\n\n" + o.warnings.map { "- **\($0)**" }.joined(separator: "\n") + "\n" }
+        md += "\n" + routesMarkdown(o, level: "##")
         md += "\n## \(t(.checklist))\n\n"
         for item in o.checklist {
             md += "- [ ] \(item.text)  \n  *\(t(.because)):* \(item.why)  \n  *\(t(.source)):* \(item.source)\n"
@@ -155,10 +194,47 @@ public struct Report {
     }
 
     func feeSentence(_ f: FeeLine) -> String {
+        // An old figure is never shown as simply "in force".
+        let from = f.mayBeOutOfDate ? "\(t(.fromMayBeOld)) \(date(f.inForceFrom))\(language == "zh-Hant" ? "，" : ", ")\(t(.mayBeOutOfDate))" : "\(t(.inForceFrom)) \(date(f.inForceFrom))"
         if let tenths = f.tenthsOfYears {
-            return "\(f.name): \(Format.money(f.amount)) \(t(.aYear)) × \(Format.years(tenths: tenths)) \(t(.years)) = \(Format.money(f.total)) (\(t(.inForceFrom)) \(date(f.inForceFrom)); \(f.source))"
+            return "\(f.name): \(Format.money(f.amount)) \(t(.aYear)) × \(Format.years(tenths: tenths)) \(t(.years)) = \(Format.money(f.total)) (\(from); \(f.source))"
         }
-        return "\(f.name): \(Format.money(f.amount)) (\(t(.inForceFrom)) \(date(f.inForceFrom)); \(f.source))"
+        return "\(f.name): \(Format.money(f.amount)) (\(from); \(f.source))"
+    }
+
+    /// "12 March 2027: The earliest day you can apply".
+    func dateSentence(_ d: KeyDate) -> String { "\(date(d.date))\(colon)\(d.text)" }
+
+    /// "A route under the Immigration Rules: does not fit".
+    func routeHeadline(_ r: RouteCheck) -> String {
+        let headline = "\(r.title)\(colon)\(statusName(r.status))"
+        return r.status == .fits ? headline + " — " + r.because : headline
+    }
+
+    func statusName(_ s: RouteStatus) -> String {
+        switch s {
+        case .fits: return t(.fits)
+        case .doesNotFit: return t(.doesNotFit)
+        case .notChecked: return t(.notChecked)
+        case .notReached: return t(.notReached)
+        }
+    }
+
+    func datesMarkdown(_ o: OutcomeResult, level: String) -> String {
+        guard !o.dates.isEmpty else { return "" }
+        return "\(level) \(t(.datesHeading))\n\n" + o.dates.map { "- **\(date($0.date))**\(colon)\($0.text)  \n  *\(t(.source)):* \($0.source)" }.joined(separator: "\n") + "\n\n"
+    }
+
+    func routesMarkdown(_ o: OutcomeResult, level: String) -> String {
+        var md = "\(level) \(t(.routesChecked))\n\n"
+        for r in o.routes {
+            md += "- **\(r.title)\(colon)\(statusName(r.status))**"
+            if r.status == .fits { md += " — \(r.because)\n"; continue }
+            if !r.because.isEmpty { md += "  \n  \(r.because)" }
+            if !r.source.isEmpty { md += "  \n  *\(t(.source)):* \(r.source)" }
+            md += "\n"
+        }
+        return md
     }
 
     func stageName(_ raw: String) -> String {

@@ -5,6 +5,9 @@ public enum UIString: String, CaseIterable, Sendable {
     case stage, form, noForm, why, granted, fees, noFee, ifRefused, warnings, checklist, because
     case neededForThis, fromYourAnswerTo, source, assessedOn, flowsReviewed, flowVersion, notLegalAdvice
     case notFinished, nextQuestionIs, questionID, noRouteFound, aYear, years, inForceFrom
+    case routesChecked, fits, doesNotFit, notChecked, notReached, earlierRouteFits, endedBeforeThisStage
+    case noReasonRecorded, stageSkipped, datesHeading, staleGuidance, staleFee, staleFees, staleFeeItem
+    case fromMayBeOld, mayBeOutOfDate
 }
 
 import LotrFlow
@@ -20,6 +23,17 @@ public enum Strings {
         .notLegalAdvice: "This is information, not legal advice. Check GOV.UK before you apply, and get free advice from a regulated adviser if you can.",
         .notFinished: "Not finished", .nextQuestionIs: "the next question is", .questionID: "question id",
         .noRouteFound: "No route found", .aYear: "a year", .years: "years", .inForceFrom: "in force from",
+        .routesChecked: "Routes checked", .fits: "fits", .doesNotFit: "does not fit", .notChecked: "not checked",
+        .notReached: "not reached", .earlierRouteFits: "An earlier route fits your answers, so this one was not looked at.",
+        .endedBeforeThisStage: "The questions ended before this stage (see the outcome above), so it was not looked at.",
+        .noReasonRecorded: "Your answers did not meet this route's requirements.",
+        .stageSkipped: "Your answers did not lead to this stage's questions.",
+        .datesHeading: "Dates that matter",
+        .staleGuidance: "This guidance may be out of date: it was due to be checked again by {0} and has not been ({1}). The law and fees may have changed. Check GOV.UK, or ask a regulated adviser, before you act on it.",
+        .staleFee: "Fees change most Aprils; this figure is from {2} ({0}: {1}) and may no longer be the fee. Check the current fee on GOV.UK before you pay.",
+        .staleFees: "Fees change most Aprils; these figures may no longer be the fees: {0}. Check the current fees on GOV.UK before you pay.",
+        .staleFeeItem: "{0}: {1}, a figure from {2}",
+        .fromMayBeOld: "from", .mayBeOutOfDate: "may be out of date",
     ]
     static let zhHant: [UIString: String] = [
         .yes: "是", .no: "否", .none: "沒有", .noneOfThese: "以上皆不是", .to: "至",
@@ -31,6 +45,17 @@ public enum Strings {
         .notLegalAdvice: "這是資訊，不是法律意見。申請前請查閱 GOV.UK，並盡可能向受規管的移民顧問（regulated adviser）尋求免費意見。",
         .notFinished: "尚未完成", .nextQuestionIs: "下一條問題是", .questionID: "問題編號",
         .noRouteFound: "找不到合適的途徑", .aYear: "每年", .years: "年", .inForceFrom: "生效日期",
+        .routesChecked: "已檢查的途徑", .fits: "適合", .doesNotFit: "不適合", .notChecked: "未有檢查",
+        .notReached: "未有考慮", .earlierRouteFits: "較前的途徑已適合你的答案，所以沒有再看這個途徑。",
+        .endedBeforeThisStage: "問題在這個階段之前已經結束（見上面的結果），所以沒有看這個途徑。",
+        .noReasonRecorded: "你的答案不符合這個途徑的要求。",
+        .stageSkipped: "你的答案沒有帶到這個階段的問題。",
+        .datesHeading: "重要日期",
+        .staleGuidance: "這些資料可能已經過時：它們應在 {0} 或之前重新核對，但尚未核對（{1}）。法律和費用可能已有改變。在按這些資料行事之前，請查閱 GOV.UK，或向受規管的顧問查詢。",
+        .staleFee: "費用通常每年四月調整；這個金額是由 {2} 起的數字（{0}：{1}），現在可能已不是實際費用。付款前請在 GOV.UK 查閱最新費用。",
+        .staleFees: "費用通常每年四月調整；以下金額現在可能已不是實際費用：{0}。付款前請在 GOV.UK 查閱最新費用。",
+        .staleFeeItem: "{0}：{1}（由 {2} 起的數字）",
+        .fromMayBeOld: "由", .mayBeOutOfDate: "可能已過時",
     ]
 
     public static func text(_ key: UIString, _ language: String) -> String {

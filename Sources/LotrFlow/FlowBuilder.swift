@@ -89,7 +89,8 @@ struct FlowBuilder {
             sources.append(SourceDocument(id: id, title: title, version: s.string("version", required: false), status: status, url: s.string("url", required: false)))
         }
         guard let reviewed, let reviewBy else { return nil }
-        return FileInfo(path: map.file, kind: kind, reviewed: reviewed, reviewBy: reviewBy, rulesVersion: rulesVersion, sources: sources)
+        return FileInfo(path: map.file, kind: kind, reviewed: reviewed, reviewBy: reviewBy, rulesVersion: rulesVersion, sources: sources,
+                        reviewByLocation: map.keyLocation("review_by"))
     }
 
     func readStatus(_ map: YAMLMap) -> SourceDocument.Status? {

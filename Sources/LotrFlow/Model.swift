@@ -51,6 +51,8 @@ public struct FileInfo: Hashable, Sendable {
     public var reviewBy: CivilDate
     public var rulesVersion: LocalizedText?
     public var sources: [SourceDocument]
+    /// Where `review_by` is written, for `lotr check`'s warning once it has passed.
+    public var reviewByLocation: SourceLocation
 }
 
 public enum QuestionKind: String, CaseIterable, Sendable {
@@ -130,6 +132,9 @@ public struct Question: Sendable {
     public var itemName: LocalizedText?
     public var next: [Route]
     public var location: SourceLocation
+    /// Ids of questions this one took the place of. A saved answer to them is carried over when a
+    /// session is resumed or an answers file is read: date ranges are joined into one list.
+    public var replaces: [String] = []
 
     public var valueType: ValueType {
         switch kind {

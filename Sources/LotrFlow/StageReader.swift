@@ -2,7 +2,7 @@ import Yams
 
 extension FlowBuilder {
     static let questionKeys = ["id", "kind", "text", "help", "why", "terms", "source", "options", "next",
-                               "past", "future", "min", "max", "unit", "max_length", "totals", "item"]
+                               "past", "future", "min", "max", "unit", "max_length", "totals", "item", "replaces"]
     static let outcomeKeys = ["id", "stage", "form", "title", "explanation", "reasons", "grant", "conditions", "fee", "ihs",
                               "fee_waiver", "appeal", "warnings", "evidence", "source", "dates", "because"]
     static let routeKeys = ["if", "goto", "because", "source", "status", "dates"]
@@ -54,6 +54,12 @@ extension FlowBuilder {
                 log.error(location(of: t, in: context.path), "each term in \(what) must be a glossary id", fix: nil)
             }
         }
+        var replaces: [String] = []
+        for t in named.list("replaces") {
+            if let s = t.scalar?.string { replaces.append(s) } else {
+                log.error(location(of: t, in: context.path), "each entry of `replaces` in \(what) must be the id of a question that is no longer asked", fix: nil)
+            }
+        }
         var options: [ChoiceOption] = []
         for o in named.list("options") {
             guard let om = YAMLMap(o, file: context.path, what: "an option of \(what)", log: log) else { continue }
@@ -83,7 +89,7 @@ extension FlowBuilder {
             options: options, mustBePast: named.bool("past"), mustBeFuture: named.bool("future"),
             minimum: named.int("min"), maximum: named.int("max"), unit: named.text("unit", required: false),
             maxLength: named.int("max_length"), showTotals: named.bool("totals"), itemName: named.text("item", required: false),
-            next: next, location: named.location)
+            next: next, location: named.location, replaces: replaces)
         questionOrder.append(id)
     }
 

@@ -8,6 +8,7 @@ struct Validator {
     var broken: Set<String> = []
 
     func run() {
+        checkReplaced()
         checkStarts()
         checkRoutes()
         checkOutcomes()
@@ -32,6 +33,28 @@ struct Validator {
         }
         checkTypes(available: acyclic ? graph.dominance() : nil)
         warnUnused()
+    }
+
+    /// `replaces` names questions that are gone; only list answers can be joined safely.
+    func checkReplaced() {
+        var claimed: [String: String] = [:]
+        for id in flows.questionOrder {
+            let q = flows.questions[id]!
+            guard !q.replaces.isEmpty else { continue }
+            if q.kind != .dateRanges {
+                log.error(q.location, "`replaces` in question `\(id)` is only for date_ranges questions (their lists are joined)",
+                          fix: "remove `replaces`, or make the question date_ranges")
+            }
+            for old in q.replaces {
+                if flows.questions[old] != nil {
+                    log.error(q.location, "question `\(id)` replaces `\(old)`, which is still a question",
+                              fix: "delete `\(old)` or remove it from `replaces`")
+                } else if let other = claimed[old] {
+                    log.error(q.location, "`\(old)` is replaced by both `\(other)` and `\(id)`", fix: "keep it in one `replaces` list")
+                }
+                claimed[old] = id
+            }
+        }
     }
 
     func location(of id: String) -> SourceLocation {

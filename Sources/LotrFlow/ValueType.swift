@@ -53,6 +53,22 @@ public struct FunctionSignature: Sendable {
         .init(name: "longest_days_before", parameters: [.dateRanges, .date], result: .number, summary: "as longest_days, counting only days before the date"),
         .init(name: "earliest_date", parameters: [.dateRanges], result: .date, summary: "the first start date (today when the list is empty)"),
         .init(name: "latest_date", parameters: [.dateRanges], result: .date, summary: "the last end date (today when the list is empty)"),
+        .init(name: "qualifying_date", parameters: [.date, .number, .dateRanges, .dateRanges], result: .date,
+              summary: "qualifying_date(start, years, gaps, excluded): the day the years that count are complete, leaving out gaps and excluded time"),
+        .init(name: "qualifying_period_end", parameters: [.date, .number, .dateRanges, .dateRanges], result: .date,
+              summary: "the last day of the qualifying period absences are tested on: the later of today + 28 days and qualifying_date (CR 1.1)"),
+        .init(name: "qualifying_period_start", parameters: [.date, .number, .dateRanges, .dateRanges], result: .date,
+              summary: "the first day of that qualifying period, counting back from qualifying_period_end (never before the start date)"),
+        .init(name: "in_qualifying_period", parameters: [.dateRanges, .date, .number, .dateRanges, .dateRanges], result: .dateRanges,
+              summary: "in_qualifying_period(trips, start, years, gaps, excluded): the trips cut to that qualifying period"),
+        .init(name: "trips_excluding", parameters: [.dateRanges, .dateRanges], result: .dateRanges,
+              summary: "trips_excluding(trips, excused): the trips with the excused days abroad taken out (CR 3.4)"),
+        .init(name: "absences_in_qualifying_period", parameters: [.dateRanges, .dateRanges, .date, .number, .dateRanges, .dateRanges], result: .dateRanges,
+              summary: "absences_in_qualifying_period(trips, excused, start, years, gaps, uncounted): trips without excused days, cut to the qualifying period"),
+        .init(name: "trips_started_before", parameters: [.dateRanges, .date], result: .dateRanges, summary: "the ranges that start before the date"),
+        .init(name: "trips_started_from", parameters: [.dateRanges, .date], result: .dateRanges, summary: "the ranges that start on or after the date"),
+        .init(name: "max_days_in_fixed_12_months", parameters: [.dateRanges, .date], result: .number,
+              summary: "the most whole days outside the UK in one of the fixed 12-month periods ending on the date and its anniversaries (CR 3.2)"),
     ]
 
     public static let byName: [String: FunctionSignature] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

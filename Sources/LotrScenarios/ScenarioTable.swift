@@ -20,6 +20,31 @@ public struct ScenarioRow: Sendable {
     public var evidence: [String]
     public var notEvidence: [String]
     public var warningContains: String?
+    /// Per stage, the "Routes checked" entry the row expects (stages not listed are not asserted).
+    public var routes: [String: RouteExpectation] = [:]
+    /// Date id → the ISO date it must have.
+    public var dates: [String: String] = [:]
+    /// Date ids that must not be shown.
+    public var notDates: [String] = []
+
+    public init(file: String, line: Int = 1, name: String, today: CivilDate, answers: [String: AnswerInput], outcome: String,
+                stage: String, form: String?, evidence: [String], notEvidence: [String], warningContains: String?,
+                routes: [String: RouteExpectation] = [:], dates: [String: String] = [:], notDates: [String] = []) {
+        self.file = file
+        self.line = line
+        self.name = name
+        self.today = today
+        self.answers = answers
+        self.outcome = outcome
+        self.stage = stage
+        self.form = form
+        self.evidence = evidence
+        self.notEvidence = notEvidence
+        self.warningContains = warningContains
+        self.routes = routes
+        self.dates = dates
+        self.notDates = notDates
+    }
 
     /// `file:line`, how a reviewer finds the row.
     public var reference: String { "\(file):\(line)" }
@@ -36,6 +61,17 @@ public struct ScenarioRow: Sendable {
             }
         }
         return .success(Engine.assess(flows, answers: parsed, today: today))
+    }
+}
+
+/// A row's expectation for one stage's "Routes checked" entry: its status, and key words its
+/// `because` must contain (matched without regard to case).
+public struct RouteExpectation: Sendable {
+    public var status: String
+    public var because: [String]
+    public init(status: String, because: [String]) {
+        self.status = status
+        self.because = because
     }
 }
 
@@ -77,13 +113,26 @@ public enum ScenarioTable {
         var answers: [String: AnswerInput] = [:]
         for (k, v) in row["answers"]?.mapping ?? [:] { answers[k.string ?? ""] = answerInput(v) }
         let form = expect?["form"]?.string.flatMap { $0 == "null" || $0 == "~" || $0.isEmpty ? nil : $0 }
+        var routes: [String: RouteExpectation] = [:]
+        for (k, v) in expect?["routes"]?.mapping ?? [:] {
+            let stage = k.string ?? ""
+            if let status = v.string {
+                routes[stage] = RouteExpectation(status: status, because: [])
+            } else {
+                let words = v["because"].map { $0.string.map { [$0] } ?? $0.array().compactMap(\.string) } ?? []
+                routes[stage] = RouteExpectation(status: v["status"]?.string ?? "(missing)", because: words)
+            }
+        }
+        var dates: [String: String] = [:]
+        for (k, v) in expect?["dates"]?.mapping ?? [:] { dates[k.string ?? ""] = v.string ?? "" }
         return ScenarioRow(
             file: file, line: row.mark?.line ?? 1, name: row["name"]?.string ?? "(no name)",
             today: row["today"]?.string.flatMap { CivilDate(iso: $0) } ?? defaultToday,
             answers: answers, outcome: expect?["outcome"]?.string ?? "(missing)", stage: expect?["stage"]?.string ?? "(missing)",
             form: form, evidence: expect?["evidence"]?.array().compactMap(\.string) ?? [],
             notEvidence: expect?["not_evidence"]?.array().compactMap(\.string) ?? [],
-            warningContains: expect?["warning_contains"]?.string)
+            warningContains: expect?["warning_contains"]?.string,
+            routes: routes, dates: dates, notDates: expect?["not_dates"]?.array().compactMap(\.string) ?? [])
     }
 
     static func answerInput(_ node: Node) -> AnswerInput {

@@ -75,6 +75,8 @@ public struct ResumedSession: Sendable {
     /// The answers that still fit the current flows.
     public var answers: Answers
     public var keptAside: [KeptAside]
+    /// Answers carried over from questions that were replaced (e.g. two trip lists joined).
+    public var merged: [AnswerMigration.Merged] = []
     /// True when the session was saved under a different `FlowSet.version`.
     public var flowsChanged: Bool
     /// The first unanswered question on the path, nil when an outcome is reached.

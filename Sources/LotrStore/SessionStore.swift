@@ -239,7 +239,24 @@ public final class SessionStore: Sendable {
         let saved = try load(reference)
         var answers: Answers = [:]
         var aside: [KeptAside] = []
-        for a in saved.answers {
+        // Answers to questions that another took the place of are joined into it first.
+        var old: Answers = [:]
+        for a in saved.answers { if let v = a.value { old[a.question] = v } }
+        var (carried, merged) = AnswerMigration.merge(old, flows: flows)
+        for (id, value) in carried {
+            if let q = flows.questions[id], AnswerFit.problem(value, for: q) != nil {
+                carried[id] = nil
+                merged.removeAll { $0.into == id }
+            }
+        }
+        answers.merge(carried) { a, _ in a }
+        // Old answers whose replacement is answered (now, or in an earlier resume) are not
+        // reported again; they stay in the database with the rest of the session.
+        let superseded = Set(flows.questionOrder.flatMap { id -> [String] in
+            guard let q = flows.questions[id], carried[id] != nil || old[id] != nil else { return [] }
+            return q.replaces
+        })
+        for a in saved.answers where !superseded.contains(a.question) || flows.questions[a.question] != nil {
             guard let value = a.value else {
                 aside.append(KeptAside(question: a.question, value: nil, stored: a.stored, reason: .unreadable))
                 continue
@@ -256,7 +273,7 @@ public final class SessionStore: Sendable {
         }
         let next = Engine.assess(flows, answers: answers, today: today, language: saved.session.language).next
         let position = saved.session.position.flatMap { flows.questions[$0] != nil ? $0 : nil }
-        return ResumedSession(saved: saved, answers: answers, keptAside: aside,
+        return ResumedSession(saved: saved, answers: answers, keptAside: aside, merged: merged,
                               flowsChanged: saved.session.flowVersion != flows.version,
                               next: next, lastQuestion: position ?? next?.id)
     }

@@ -316,11 +316,12 @@ final class SessionKeeper {
             model.page = .outcome
         }
         var note = "Resumed case \(resumed.session.reference)."
+        if !resumed.merged.isEmpty { note += " " + AnswerMigration.message(resumed.merged) }
         if !resumed.keptAside.isEmpty {
             note += " The questions have changed since: \(resumed.keptAside.count) earlier answer(s) no longer fit and were kept aside (\(resumed.keptAside.map(\.question).joined(separator: ", ")))."
         }
         model.message = note
-        model.messageIsError = !resumed.keptAside.isEmpty
+        model.messageIsError = !resumed.keptAside.isEmpty || !resumed.merged.isEmpty
     }
 
     func save(_ question: String, in model: inout InterviewModel) {

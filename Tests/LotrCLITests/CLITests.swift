@@ -131,6 +131,61 @@ enum CLI {
         #expect(r.status == 2 && r.stderr.contains("cannot read the answers file"))
     }
 
+    /// The documented `routes`, `dates` and `stale` keys of `decide --format json`, and the
+    /// out-of-date warning when `--today` is past a file's `review_by` (issues 11 and 13).
+    @Test func decideJSONHasRoutesDatesAndStaleWarnings() throws {
+        let dir = try CLI.fixtureFolder("valid")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let answers = try CLI.writeTemp(#"{"in_uk": true, "status": "worker", "absences": [{"from": "2025-01-01", "to": "2025-08-10"}], "crisis": false}"#)
+        let r = try CLI.run(["decide", "--flows", dir, "--answers", answers, "--today", "2026-11-23"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("""
+              "routes": [
+                {
+                  "stage": "rules",
+                  "title": "Rules route",
+                  "status": "does_not_fit",
+                  "because": "220 days away in 12 months; the limit is 180.",
+                  "source": "Test rules, 3"
+                },
+            """), "\(r.stdout)")
+        #expect(r.stdout.contains(#""because": "No crisis, so no compassionate grounds.""#))
+        #expect(r.stdout.contains("""
+              "dates": [
+                {
+                  "id": "window_clears",
+                  "date": "2026-08-10",
+                  "text": "From this day no 12-month window holds your last trip",
+                  "source": "Test rules, 3"
+                }
+              ],
+              "stale": [],
+            """), "\(r.stdout)")
+        let late = try CLI.run(["decide", "--flows", dir, "--answers", answers, "--today", "2027-05-24"])
+        #expect(late.status == 0)
+        #expect(late.stdout.contains(#""file": "rules.yaml""#) && late.stdout.contains(#""review_by": "2027-05-23""#))
+        #expect(late.stdout.contains("This guidance may be out of date"))
+        let text = try CLI.run(["decide", "--flows", dir, "--answers", answers, "--today", "2027-05-24", "--format", "text"])
+        #expect(text.stdout.hasPrefix("NO ROUTE FITS\n=============\n\n!!! This guidance may be out of date"), "\(text.stdout)")
+        #expect(text.stdout.contains("Routes checked\n  - Rules route: does not fit"))
+    }
+
+    @Test func checkWarnsOnceAFileIsPastItsReviewByDay() throws {
+        let dir = try CLI.fixtureFolder("valid")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let before = try CLI.run(["check", "--today", "2027-05-20", dir])
+        #expect(before.status == 0 && !before.stdout.contains("due for review"), "\(before.stdout)")
+        let after = try CLI.run(["check", "--today", "2027-05-21", dir])
+        #expect(after.stdout.contains("compassionate.yaml:5:1: warning: this file was due for review by 2027-05-20"), "\(after.stdout)")
+        #expect(!after.stdout.contains("rules.yaml:5:1: warning: this file was due"))
+        #expect(after.status == 0)
+        // The shipped flows are clean under --strict; out of date, they warn but still pass, so
+        // that the build does not break on a date (every result warns the person instead).
+        let shipped = try CLI.run(["check", "--strict", "--today", "2031-01-01", "flows"])
+        #expect(shipped.stdout.contains("1-rules-route.yaml:") && shipped.stdout.contains(":1: warning: this file was due for review by 2027-05-23"), "\(shipped.stdout)")
+        #expect(shipped.status == 0, "\(shipped.stdout)")
+    }
+
     @Test func decideTextMarkdownAndTrace() throws {
         let dir = try CLI.fixtureFolder("valid")
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -314,8 +314,12 @@ struct TerminalEndToEndTests {
             #expect(result.contains(label), "\(label)")
         }
         try t.keys("PageDown")
+        let checklist = try t.waitFor("[ ] 你家人寫的信。")
+        #expect(checklist.contains("資料來源："))
+        // "Routes checked" follows the checklist, then the footer.
+        try t.keys("PageDown")
         let end = try t.waitFor("這是資訊，不是法律意見。")
-        #expect(end.contains("資料來源：") && end.contains("[ ] 你家人寫的信。"))
+        #expect(end.contains("已檢查的途徑") || end.contains("適合"))
         try t.keys("End", "Space")
         try t.waitFor("[x] 你家人寫的信。")
         let after = try E2E.quit(t, question: "你想離開嗎？")

@@ -199,3 +199,20 @@ extension Result where Failure == AnswerProblem {
     #expect(Strings.fill("no {holes} or {9}", ["x"]) == "no {holes} or {9}")
     #expect(Strings.placeholders("{0} and {1} but not {x}") == ["{0}", "{1}"])
 }
+
+/// An answers file written for the two old trip lists still works: both are read as parts of
+/// `lr_trips`, unless the file answers `lr_trips` itself.
+@Test func answersFilesWithTheOldTripListsAreJoined() throws {
+    let flows = try #require(ShippedFlows.loaded.flows)
+    let today = CivilDate(iso: "2026-11-23")!
+    let old = #"{"lr_absences_before": [{"from": "2019-01-01", "to": "2019-02-01"}], "lr_absences": [{"from": "2025-03-01", "to": "2025-03-10"}]}"#
+    let answers = try AnswersFile.parse(old, flows: flows, today: today).get()
+    #expect(answers["lr_trips"] == .ranges([DateRange(from: CivilDate(iso: "2019-01-01")!, to: CivilDate(iso: "2019-02-01")!),
+                                             DateRange(from: CivilDate(iso: "2025-03-01")!, to: CivilDate(iso: "2025-03-10")!)]))
+    #expect(answers["lr_absences"] == nil)
+    let both = #"{"lr_trips": [], "lr_absences": [{"from": "2025-03-01", "to": "2025-03-10"}]}"#
+    #expect(try AnswersFile.parse(both, flows: flows, today: today).get()["lr_trips"] == .ranges([]))
+    let bad = #"{"lr_absences": [{"from": "2025-03-10", "to": "2025-03-01"}]}"#
+    guard case .failure(let p) = AnswersFile.parse(bad, flows: flows, today: today) else { Issue.record("a reversed trip is refused"); return }
+    #expect(p.message.contains("lr_trips"))
+}

@@ -115,7 +115,7 @@ func fileNoteTextFitsSeventyEightColumns(_ language: String) {
     let json = NoteCase.note().json()
     guard case .object(let pairs) = json else { Issue.record("not an object"); return }
     #expect(pairs.map(\.0) == ["reference", "date", "started", "updated", "language", "flows", "status", "answers", "next",
-                               "outcome", "checklist", "other_notes", "kept_aside"])
+                               "outcome", "checklist", "routes", "dates", "stale", "stale_warnings", "other_notes", "kept_aside"])
     let text = json.serialized()
     #expect(text.contains(#""ticked": true"#) && text.contains(#""ticked": false"#))
     #expect(text.contains(#""status": "outcome""#) && text.contains(#""as_of": "2026-11-23""#))
@@ -182,7 +182,8 @@ func fileNoteTextFitsSeventyEightColumns(_ language: String) {
     for expected in ["檔案記錄：個案 K7M-42Q", "日期：2026年11月23日", "開始日期：2026年11月20日", "最後儲存日期：2026年11月23日",
                      "問題內容：版本 \(NoteCase.flows.version)，審閱日期 2026年11月20日（Test rules）", "問題及答案（按提問次序）",
                      "答案：是", "顧問備註：Student visa seen", "結果\n----", "階段：", "表格：FORM(A) – Form A", "原因：",
-                     "費用（截至 2026年11月23日）：", "生效日期 2025年4月9日", "注意事項：",
+                     "費用（截至 2026年11月23日）：", "由 2025年4月9日，可能已過時", "費用通常每年四月調整", "注意事項：",
+                     "已檢查的途徑", "適合", "重要日期",
                      "證明文件清單（已剔選 1 項，共 2 項）", "[x] Your passport.", "資料來源：GOV.UK guidance, 1",
                      "其他顧問備註", "暫時擱置的答案", "（無法讀取）", "儲存時的版本是 older", "這是資訊，不是法律意見。"] {
         #expect(text.contains(expected), "missing: \(expected)")

@@ -8,7 +8,27 @@ import Yams
 
 /// The scenario tables: a person described as facts, and the outcome the Rules give them.
 /// Rows live in Scenarios/*.yaml beside this file, written from the Rules and guidance; the
-/// review book (`lotr book`) reads them through the same reader for its coverage section.
+/// review book (`lotr book`) reads them through the same reader (LotrScenarios) for its
+/// coverage section.
+///
+/// A row's `expect` holds `outcome`, `stage`, `form`, `evidence`, `not_evidence`,
+/// `warning_contains`, and may also assert the "Routes checked" section and the dates:
+///
+/// ```yaml
+///   expect:
+///     outcome: a8_partner
+///     stage: article8
+///     routes:                      # per stage; stages not listed are not asserted
+///       rules: {status: does_not_fit, because: ["190 days", "180"]}   # key words of `because`, each must appear
+///       article8: fits             # a status alone
+///       article3: not_reached
+///     dates:                       # date id → the date it must have
+///       lr_can_apply_from: 2027-02-11
+///     not_dates: [lr_apply_by]     # date ids that must not be shown
+/// ```
+/// Key words are matched without regard to case. Every row is also checked for the invariants:
+/// one entry per stage in the fixed order, and `because` and `source` never empty for
+/// does_not_fit and not_checked.
 typealias Scenario = ScenarioRow
 
 extension ScenarioRow: CustomTestStringConvertible {
@@ -50,6 +70,38 @@ func scenarioGivesTheRightOutcome(_ s: Scenario) throws {
     // Every output shows how fresh the law behind it is.
     #expect(o.reviewed == flows.reviewed)
     #expect(!o.rulesVersions.isEmpty)
+    for problem in routeAndDateProblems(s, o, flows) { Issue.record("\(problem)") }
+}
+
+/// The row's `routes`, `dates` and `not_dates`, and the invariants every result keeps: what is
+/// wrong, in words (empty when all hold), so that a test can also show these checks fail.
+func routeAndDateProblems(_ s: Scenario, _ o: OutcomeResult, _ flows: FlowSet) -> [String] {
+    var problems: [String] = []
+    if o.routes.map(\.stage) != flows.stages.map(\.stage.rawValue) {
+        problems.append("routes are not one entry per stage in the fixed order: \(o.routes.map(\.stage))")
+    }
+    let fits = o.routes.filter { $0.status == .fits }.count
+    if fits != (o.stage == "none" ? 0 : 1) { problems.append("\(fits) stages fit for an outcome in stage \(o.stage)") }
+    for r in o.routes where (r.status == .doesNotFit || r.status == .notChecked) && (r.because.isEmpty || r.source.isEmpty) {
+        problems.append("\(r.stage) is \(r.status.rawValue) without because or source")
+    }
+    for (stage, want) in s.routes.sorted(by: { $0.key < $1.key }) {
+        guard let r = o.routes.first(where: { $0.stage == stage }) else {
+            problems.append("no routes-checked entry for stage \(stage)")
+            continue
+        }
+        if r.status.rawValue != want.status { problems.append("\(stage): want \(want.status), got \(r.status.rawValue) — \(r.because)") }
+        for word in want.because where !r.because.lowercased().contains(word.lowercased()) {
+            problems.append("\(stage): because lacks '\(word)': \(r.because)")
+        }
+    }
+    if o.dates.map(\.date) != o.dates.map(\.date).sorted() { problems.append("dates are not in date order") }
+    for (id, iso) in s.dates.sorted(by: { $0.key < $1.key }) {
+        let found = o.dates.first { $0.id == id }
+        if found?.date.iso != iso { problems.append("date \(id): want \(iso), got \(found?.date.iso ?? "none") in \(o.dates.map(\.id))") }
+    }
+    for id in s.notDates where o.dates.contains(where: { $0.id == id }) { problems.append("date \(id) should not be shown") }
+    return problems
 }
 
 @Test func scenarioTableIsLargeAndCoversEveryStage() {

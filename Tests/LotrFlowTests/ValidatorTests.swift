@@ -43,6 +43,8 @@ let brokenFixtures: [BrokenFixture] = [
     .init(name: "date-not-a-date", file: "stage.yaml", line: 40, message: "the date `apply_by` (`q3`) is yes/no, not a date"),
     .init(name: "bad-route-status", file: "stage.yaml", line: 20, message: "unknown route status `fits`"),
     .init(name: "bad-kind", file: "stage.yaml", line: 12, message: "unknown question kind `yesno`"),
+    .init(name: "replaces-live", file: "stage.yaml", line: 11, message: "question `q1` replaces `q2`, which is still a question"),
+    .init(name: "replaces-kind", file: "stage.yaml", line: 11, message: "`replaces` in question `q1` is only for date_ranges questions"),
 ]
 
 @Test(arguments: brokenFixtures)

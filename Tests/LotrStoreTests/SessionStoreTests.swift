@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LotrTestSupport
 import LotrEngine
 import LotrFlow
 import Testing
@@ -286,4 +287,41 @@ final class TestClock: @unchecked Sendable {
     init(_ start: Date) { value = start }
     var now: Date { lock.withLock { value } }
     func advance(_ seconds: TimeInterval) { lock.withLock { value += seconds } }
+}
+
+/// A session saved when stage 1 asked for trips in two lists (before and from 11 April 2024)
+/// resumes with one list: `lr_trips` replaces both, the trips are joined, the person is told,
+/// and nothing is reported as kept aside.
+@Test func theTwoOldTripListsAreJoinedOnResume() throws {
+    let loaded = FlowLoader.load(directory: TestFixtures.shippedFlows)
+    let shipped = try #require(loaded.flows, "the shipped flows load")
+    let dir = TempDir()
+    let store = try SessionStore.open(directory: dir.store)
+    let ref = try store.create(flowVersion: "before-one-trip-list", language: "en").reference
+    let before = DateRange(from: CivilDate(iso: "2019-01-01")!, to: CivilDate(iso: "2019-02-01")!)
+    let after = DateRange(from: CivilDate(iso: "2025-03-01")!, to: CivilDate(iso: "2025-03-10")!)
+    try store.saveAnswer(ref, question: "in_uk", value: .bool(true))
+    try store.saveAnswer(ref, question: "lr_absences_before", value: .ranges([before]))
+    try store.saveAnswer(ref, question: "lr_absences", value: .ranges([after]))
+    let r = try store.resume(ref, flows: shipped, today: today)
+    #expect(r.answers["lr_trips"] == .ranges([before, after]))
+    #expect(r.merged == [AnswerMigration.Merged(into: "lr_trips", from: ["lr_absences_before", "lr_absences"])])
+    #expect(r.keptAside.isEmpty, "\(r.keptAside.map(\.question))")
+    #expect(AnswerMigration.message(r.merged).contains("joined into one list"))
+    // Once the new list is answered, the old lists are neither joined again nor reported.
+    try store.saveAnswer(ref, question: "lr_trips", value: .ranges([after]))
+    let again = try store.resume(ref, flows: shipped, today: today)
+    #expect(again.answers["lr_trips"] == .ranges([after]))
+    #expect(again.merged.isEmpty && again.keptAside.isEmpty)
+}
+
+@Test func onlyOneOldTripListIsJoinedToo() throws {
+    let shipped = try #require(FlowLoader.load(directory: TestFixtures.shippedFlows).flows)
+    let dir = TempDir()
+    let store = try SessionStore.open(directory: dir.store)
+    let ref = try store.create(flowVersion: "old", language: "en").reference
+    try store.saveAnswer(ref, question: "lr_absences", value: .ranges([]))
+    let r = try store.resume(ref, flows: shipped, today: today)
+    #expect(r.answers["lr_trips"] == .ranges([]))
+    #expect(r.merged.map(\.from) == [["lr_absences"]])
 }

@@ -14,9 +14,9 @@ extension InterviewFixtures {
     static let longResidence: Answers = [
         "in_uk": .bool(true), "date_of_birth": .date(CivilDate(iso: "1980-05-01")!), "rules_screen": .option("long_residence"),
         "lr_start_date": .date(CivilDate(iso: "2016-11-23")!), "lr_status_now": .option("permission"),
-        "lr_removed": .bool(false), "lr_excluded_time": .bool(false), "lr_gap_ranges": .ranges([]),
-        "lr_absences_before": .ranges([]), "lr_absences": .ranges([]), "lr_excused_absences": .ranges([]),
-        "lr_convictions": .option("none"), "lr_english": .option("met"), "lr_kol": .option("passed"),
+        "lr_removed": .bool(false), "lr_uncounted_time": .ranges([]), "lr_gap_ranges": .ranges([]),
+        "lr_trips": .ranges([]), "lr_excused_absences": .ranges([]),
+        "lr_suitability": .options(["none"]), "lr_english": .option("met"), "lr_kol": .option("passed"),
         "lr_grant_before_2024": .bool(true),
     ]
 }

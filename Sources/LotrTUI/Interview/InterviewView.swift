@@ -408,15 +408,21 @@ public enum OutcomeLayout {
             for (i, l) in lines.enumerated() { out.append(Line(text: (i == 0 ? (first ?? indent) : indent) + l, style: style, item: item)) }
         }
         func heading(_ text: String) { out.append(Line(text: "", style: .normal, item: nil)); out.append(Line(text: text, style: Style(.title, bold: true), item: nil)) }
+        // Out-of-date guidance or fees first, so that nobody acts on the result without seeing them.
+        out += staleLines(o, width: width, language: language)
         heading(t(.why))
         for reason in o.reasons { para(reason, indent: "  ", first: "• ") }
+        // The dates to act on, right after why, well before the checklist.
+        out += dateLines(o, width: width, language: language)
         if let g = o.grant { heading(t(.granted)); para(g) }
         if let c = o.conditions { para(c) }
         heading(t(.feesAsOf, Strings.date(o.feesAsOf, language)))
         if o.fees.isEmpty { para(t(.noFee)) }
         for f in o.fees {
             let amount = f.tenthsOfYears.map { t(.feePerYear, Format.money(f.amount), Format.years(tenths: $0), Format.money(f.total)) } ?? Format.money(f.amount)
-            para(t(.feeFrom, f.name, amount, Strings.date(f.inForceFrom, language)), indent: "  ", first: "• ")
+            // An old figure is never shown as simply "in force".
+            let from = Strings.date(f.inForceFrom, language) + (f.mayBeOutOfDate ? (language == "zh-Hant" ? "；" : "; ") + Strings.text(.mayBeOutOfDate, language) : "")
+            para(t(.feeFrom, f.name, amount, from), f.mayBeOutOfDate ? Style(.error, bold: true) : .normal, indent: "  ", first: "• ")
         }
         if let w = o.feeWaiver { para(w, .dim) }
         if let a = o.appeal { heading(t(.ifRefused)); para(a) }
@@ -432,8 +438,63 @@ public enum OutcomeLayout {
             para(item.why, .dim, indent: "    ", item: i)
             para(t(.source) + item.source, .dim, indent: "    ", item: i)
         }
+        // After the checklist, which an adviser ticks first; "why not" for every stage.
+        out += routeLines(o, width: width, language: language)
         out.append(Line(text: "", style: .normal, item: nil))
         para(t(.footer, Strings.date(o.reviewed, language), o.rulesVersions.joined(separator: "; ")), .dim)
+        return out
+    }
+
+    static func wrapped(_ text: String, _ style: Style, indent: String, first: String? = nil, width: Int) -> [Line] {
+        TextLayout.wrap(text, width: max(1, width - DisplayWidth.of(indent))).enumerated().map { i, l in
+            Line(text: (i == 0 ? (first ?? indent) : indent) + l, style: style, item: nil)
+        }
+    }
+
+    static func headingLines(_ text: String) -> [Line] {
+        [Line(text: "", style: .normal, item: nil), Line(text: text, style: Style(.title, bold: true), item: nil)]
+    }
+
+    /// The out-of-date warnings, prominent.
+    static func staleLines(_ o: OutcomeResult, width: Int, language: String) -> [Line] {
+        var out: [Line] = []
+        for w in o.staleWarnings {
+            out.append(Line(text: "", style: .normal, item: nil))
+            out += wrapped(w, Style(.error, bold: true), indent: "    ", first: "!!! ", width: width)
+        }
+        return out
+    }
+
+    /// "Dates that matter", each with its rule.
+    static func dateLines(_ o: OutcomeResult, width: Int, language: String) -> [Line] {
+        var out: [Line] = []
+        guard !o.dates.isEmpty else { return out }
+        let colon = language == "zh-Hant" ? "：" : ": "
+        out += headingLines(Strings.text(.datesHeading, language))
+        for d in o.dates {
+            out += wrapped(Strings.date(d.date, language) + colon + d.text, Style(.normal, bold: true), indent: "  ", first: "• ", width: width)
+            out += wrapped(TUIStrings.text(.source, language) + d.source, .dim, indent: "  ", width: width)
+        }
+        return out
+    }
+
+    /// "Routes checked": every stage, whether it fits, and if not why not, with its source.
+    static func routeLines(_ o: OutcomeResult, width: Int, language: String) -> [Line] {
+        let colon = language == "zh-Hant" ? "：" : ": "
+        var out = headingLines(Strings.text(.routesChecked, language))
+        for r in o.routes {
+            let key: UIString
+            switch r.status {
+            case .fits: key = .fits
+            case .doesNotFit: key = .doesNotFit
+            case .notChecked: key = .notChecked
+            case .notReached: key = .notReached
+            }
+            let headline = r.title + colon + Strings.text(key, language) + (r.status == .fits ? " — " + r.because : "")
+            out += wrapped(headline, r.status == .fits ? Style(.normal, bold: true) : .normal, indent: "  ", first: "• ", width: width)
+            if r.status != .fits, !r.because.isEmpty { out += wrapped(r.because, .normal, indent: "    ", width: width) }
+            if r.status != .fits, !r.source.isEmpty { out += wrapped(TUIStrings.text(.source, language) + r.source, .dim, indent: "    ", width: width) }
+        }
         return out
     }
 }
