@@ -40,11 +40,16 @@ check_command() {
   for option in $(grep -oE -- '--[a-z][a-z-]+' <<<"$help" | sort -u); do
     grep -qF -- "$option" <<<"$page" || fail "lotr $* --help shows $option; the page does not"
   done
+  # The command's overview, word for word: the generator drops characters it cannot write
+  # (e.g. an ellipsis or a dash), which would leave a sentence with a gap.
+  local overview; overview=$(sed -n '/^OVERVIEW: /,/^$/p' <<<"$help" | sed 's/^OVERVIEW: //' | tr -s ' \n' '  ' | sed 's/ *$//')
+  [ -z "$overview" ] || grep -qF -- "$overview" <<<"$flat" || fail "the page does not carry the overview of 'lotr $*' as written: $overview"
   for sub in $(subcommands "$@"); do
     grep -qE "^ +$sub( |$)" <<<"$page" || fail "the page does not document 'lotr $* $sub'"
     check_command "$@" "$sub"
   done
 }
+flat=$(tr -s ' \n' '  ' <<<"$page")
 check_command
 grep -q "book" <<<"$(subcommands)" || fail "lotr --help does not list book"
 
