@@ -3,7 +3,7 @@ import LotrFlow
 
 extension Book {
     func stageChapter(_ stage: StageFlow, number: Int) -> Block {
-        var body: [Block] = [.heading(level: 2, anchor: nil, [.text("\(t("Stage")) \(number): \(stage.title.text(language))")])]
+        var body: [Block] = [.heading(level: 2, anchor: nil, [.text(stageLabel(number, stage))])]
         body.append(.fields([
             Field(t("File"), [.code([.text(stage.info.path.split(separator: "/").last.map(String.init) ?? stage.info.path)])]),
             Field(t("Reviewed"), [.text(stage.info.reviewed.iso)]),
