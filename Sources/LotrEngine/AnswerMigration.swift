@@ -34,11 +34,15 @@ public enum AnswerMigration {
         return (answers, merged)
     }
 
-    /// A plain sentence for the person, in English; front ends translate it with the other
-    /// engine messages.
-    public static func message(_ merged: [Merged]) -> String {
+    /// A plain sentence for the person in `language`, naming the joined question by its text
+    /// (not its id). The sentence is written in English and translated by `EngineMessages`,
+    /// like the engine's other messages.
+    public static func message(_ merged: [Merged], flows: FlowSet, language: String = "en") -> String {
         merged.map { m in
-            "Your earlier answers to \(m.from.joined(separator: " and ")) were joined into one list (\(m.into)): please check it."
+            var text = flows.questions[m.into]?.text.text(language) ?? m.into
+            while let last = text.last, ".。?？".contains(last) { text.removeLast() }
+            return EngineMessages.translate(
+                "Your earlier answers to \(m.from.count) questions were joined into one list: “\(text)”. Please check it.", to: language)
         }.joined(separator: " ")
     }
 }

@@ -56,6 +56,9 @@ public enum EngineMessages {
         MessagePattern("item {0} starts too long ago; check the year", "第 {0} 項的開始日期太久以前；請檢查年份。"),
         MessagePattern("item {0}: the return date is before the departure date", "第 {0} 項：回來的日期早於離開的日期。"),
         MessagePattern("items {0} and {1} overlap; you cannot leave again before coming back", "第 {0} 項和第 {1} 項重疊；你不能在回來之前再次離開。"),
+        // AnswerMigration (a resumed session whose questions were replaced)
+        MessagePattern("your earlier answers to {0} questions were joined into one list: “{1}”. Please check it",
+                       "你早前對 {0} 條問題的答案已合併為一個清單：「{1}」。請核對。"),
         // AnswerParser.parse (answers files)
         MessagePattern("answer yes or no", "請回答是或否（yes / no）。"),
         MessagePattern("'{0}' is not one of the options: {1}", "「{0}」不是其中一個選項（{1}）。"),

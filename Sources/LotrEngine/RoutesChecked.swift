@@ -80,10 +80,11 @@ extension OutcomeBuilder {
                 RouteCheck(stage: stage.rawValue, title: title, status: status, because: because, source: source)
             }
             let lastAsked = path.last { flows.questions[$0]?.stage == stage }.flatMap { flows.questions[$0] }
+            let firstReason = taken.first { $0.question.stage == stage && $0.route.because != nil }
             if stage == ownStage, o.stage != nil {
                 out.append(entry(.fits, o.title.text(language), outcomeSource ?? ""))
-            } else if stage == ownStage {
-                // A `stage: none` outcome: this stage does not fit, for the outcome's own reason.
+            } else if stage == ownStage, firstReason == nil {
+                // A `stage: none` outcome reached without a specific reason on the way: the outcome's own.
                 let because = o.because.map { evaluator.render($0, language: language) } ?? evaluator.render(o.explanation, language: language)
                 out.append(entry(.doesNotFit, because, outcomeSource ?? lastAsked?.source.description ?? ""))
             } else if stage > ownStage {
@@ -93,8 +94,9 @@ extension OutcomeBuilder {
                     out.append(entry(.notChecked, Strings.text(.endedBeforeThisStage, language),
                                      outcomeSource ?? lastAsked?.source.description ?? ""))
                 }
-            } else if let first = taken.first(where: { $0.question.stage == stage && $0.route.because != nil }),
-                      let because = first.route.because {
+            } else if let first = firstReason, let because = first.route.because {
+                // The first specific reason the path met in this stage (also for a `stage: none`
+                // outcome's own stage: "600 days outside the UK" says more than "you chose to stop").
                 let source = first.route.source?.description ?? first.question.source.description
                 out.append(entry(first.route.status, evaluator.render(because, language: language), source))
             } else if let lastAsked {

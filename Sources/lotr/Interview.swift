@@ -316,7 +316,7 @@ final class SessionKeeper {
             model.page = .outcome
         }
         var note = "Resumed case \(resumed.session.reference)."
-        if !resumed.merged.isEmpty { note += " " + AnswerMigration.message(resumed.merged) }
+        if !resumed.merged.isEmpty { note += " " + AnswerMigration.message(resumed.merged, flows: model.flows, language: model.language) }
         if !resumed.keptAside.isEmpty {
             note += " The questions have changed since: \(resumed.keptAside.count) earlier answer(s) no longer fit and were kept aside (\(resumed.keptAside.map(\.question).joined(separator: ", ")))."
         }

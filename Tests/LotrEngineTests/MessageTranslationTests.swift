@@ -161,6 +161,8 @@ private func engineMessages() throws -> [(english: String?, chinese: String)] {
         (failure(AnswerParser.parse(.array([.string("c")]), for: pick, today: today)), "應該是一個選項代號（文字）。"),
         (failure(AnswerParser.parse(.bool(true), for: count, today: today)), "應該是整數。"),
         (failure(AnswerParser.parse(.null, for: trips, today: today)), "應該是日期範圍的清單（\(rangeShape)）。"),
+        // AnswerMigration, when a resumed session's old questions were joined into one
+        (AnswerMigration.message([.init(into: "trips", from: ["old_a", "old_b"])], flows: flows), "你早前對 2 條問題的答案已合併為一個清單：「Trips」。請核對。"),
     ]
 }
 

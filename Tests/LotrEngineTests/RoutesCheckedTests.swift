@@ -73,6 +73,8 @@ private let twoStages: FlowSet = {
             text: {en: Years?}
             source: {doc: R, section: "1"}
             next:
+              - if: q1 == 9
+                goto: q2
               - if: q1 < 10
                 goto: q2
                 because: {en: "Only {{ q1 }} years; 10 are needed."}
@@ -143,9 +145,13 @@ private let twoStages: FlowSet = {
 }
 
 @Test func afterAStageNoneOutcomeLaterStagesAreNotChecked() throws {
+    // No reason met on the way: the stage:none outcome's own because.
+    let plain = try outcome(twoStages, ["q1": .number(9), "q2": .bool(false)])
+    #expect(plain.stage == "none")
+    #expect(plain.routes[0] == RouteCheck(stage: "rules", title: "Rules route", status: .doesNotFit, because: "You chose to stop.", source: "Rules, 3"))
+    // A specific reason met on the way says more than "you chose to stop", so it wins.
     let o = try outcome(twoStages, ["q1": .number(8), "q2": .bool(false)])
-    #expect(o.stage == "none")
-    #expect(o.routes[0].status == .doesNotFit && o.routes[0].because == "You chose to stop.")
+    #expect(o.routes[0].status == .doesNotFit && o.routes[0].because == "Only 8 years; 10 are needed." && o.routes[0].source == "Rules, 10.1")
     #expect(o.routes[1].status == .notChecked && o.routes[1].source == "Rules, 3")
     #expect(o.routes[1].because.contains("ended before this stage"))
     let zh = try outcome(twoStages, ["q1": .number(8), "q2": .bool(false)], language: "zh-Hant")

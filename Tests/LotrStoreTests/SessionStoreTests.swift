@@ -307,7 +307,10 @@ final class TestClock: @unchecked Sendable {
     #expect(r.answers["lr_trips"] == .ranges([before, after]))
     #expect(r.merged == [AnswerMigration.Merged(into: "lr_trips", from: ["lr_absences_before", "lr_absences"])])
     #expect(r.keptAside.isEmpty, "\(r.keptAside.map(\.question))")
-    #expect(AnswerMigration.message(r.merged).contains("joined into one list"))
+    #expect(AnswerMigration.message(r.merged, flows: shipped) ==
+            "Your earlier answers to 2 questions were joined into one list: “List every trip outside the UK since your start date”. Please check it.")
+    #expect(AnswerMigration.message(r.merged, flows: shipped, language: "zh-Hant") ==
+            "你早前對 2 條問題的答案已合併為一個清單：「請列出自你的開始日期以來的每一次出國行程」。請核對。")
     // Once the new list is answered, the old lists are neither joined again nor reported.
     try store.saveAnswer(ref, question: "lr_trips", value: .ranges([after]))
     let again = try store.resume(ref, flows: shipped, today: today)
