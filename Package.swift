@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, each with one job; dependencies point one way:
-// lotr (executable) → front ends (LotrTUI) → LotrEngine → LotrFlow.
+// lotr (executable) → front ends (LotrTUI, LotrPlain), LotrStore, LotrBook → LotrEngine → LotrFlow.
 let package = Package(
     name: "lotr",
     platforms: [.macOS(.v13)],
@@ -30,8 +30,13 @@ let package = Package(
         .target(name: "LotrPlain", dependencies: ["LotrEngine"]),
         // Saved sessions (SQLite), adviser notes and exports. The only module that writes answers to disk.
         .target(name: "LotrStore", dependencies: ["LotrEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The scenario tables (Tests/LotrEngineTests/Scenarios): rows read from YAML and walked through the engine.
+        .target(name: "LotrScenarios", dependencies: ["LotrEngine", .product(name: "Yams", package: "Yams")]),
+        // The review book: every stage, question, outcome, index and coverage figure, as HTML or Markdown.
+        // Reads the flow model and the scenario rows' paths; no terminal code, no I/O.
+        .target(name: "LotrBook", dependencies: ["LotrFlow", "LotrEngine", "LotrScenarios"]),
         .executableTarget(name: "lotr", dependencies: [
-            "LotrFlow", "LotrEngine", "LotrTUI", "LotrPlain", "LotrStore",
+            "LotrFlow", "LotrEngine", "LotrTUI", "LotrPlain", "LotrStore", "LotrBook", "LotrScenarios",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fixture loading and seeded randomness shared by the test targets.
@@ -39,11 +44,12 @@ let package = Package(
         // Fixtures and scenario tables are read from the source tree (via #filePath), like `lotr check` reads them.
         .testTarget(name: "LotrFlowTests", dependencies: ["LotrFlow", "LotrTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LotrEngineTests", dependencies: [
-            "LotrEngine", "LotrTestSupport", .product(name: "Yams", package: "Yams"),
+            "LotrEngine", "LotrScenarios", "LotrTestSupport", .product(name: "Yams", package: "Yams"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Scenarios", "FileNoteGolden"]),
         .testTarget(name: "LotrTUITests", dependencies: ["LotrTUI", "LotrTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LotrPlainTests", dependencies: ["LotrPlain", "LotrTestSupport"]),
+        .testTarget(name: "LotrBookTests", dependencies: ["LotrBook", "LotrScenarios", "LotrTestSupport"]),
         .testTarget(name: "LotrStoreTests", dependencies: ["LotrStore", "LotrTestSupport"]),
         // GRDB only to age a saved case in place (the retention tests): lotr itself is run as a program.
         .testTarget(name: "LotrCLITests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),

@@ -36,15 +36,17 @@ public struct GraphDrawing {
         return out
     }
 
-    public func dot() -> String {
+    /// With `linkingNodes`, each box links to `#id`, the anchor of its question or outcome in the review book.
+    public func dot(linkingNodes: Bool = false) -> String {
+        let link: (String) -> String = { linkingNodes ? ", URL=\"#\($0)\", target=\"_top\"" : "" }
         var s = "digraph lotr {\n  rankdir=TB;\n  node [fontname=\"Helvetica\", fontsize=10];\n"
         for stage in flows.stages {
             s += "  subgraph cluster_\(stage.stage.rawValue) {\n    label=\"\(label(stage.title.en))\";\n"
             for id in flows.questionOrder where flows.questions[id]!.stage == stage.stage {
-                s += "    \(id) [shape=box, label=\"\(id)\\n\(label(flows.questions[id]!.text.en))\"];\n"
+                s += "    \(id) [shape=box, label=\"\(id)\\n\(label(flows.questions[id]!.text.en))\"\(link(id))];\n"
             }
             for id in flows.outcomeOrder where flows.outcomes[id]!.definedIn == stage.stage {
-                s += "    \(id) [shape=doubleoctagon, style=filled, fillcolor=\"#e8f4e8\", label=\"\(outcomeLabel(flows.outcomes[id]!))\"];\n"
+                s += "    \(id) [shape=doubleoctagon, style=filled, fillcolor=\"#e8f4e8\", label=\"\(outcomeLabel(flows.outcomes[id]!))\"\(link(id))];\n"
             }
             s += "  }\n"
         }

@@ -36,7 +36,7 @@ struct Lotr: ParsableCommand {
         order: a route under the Immigration Rules, Article 8, Article 3 (medical), discretionary leave, and \
         leave outside the rules on compelling compassionate grounds. This is information, not legal advice.
         """,
-        subcommands: [Interview.self, Check.self, Graph.self, Questions.self, Decide.self, Sessions.self],
+        subcommands: [Interview.self, Check.self, Graph.self, Questions.self, Decide.self, Sessions.self, BookCommand.self],
         defaultSubcommand: Interview.self)
 }
 

@@ -4,7 +4,7 @@ import LotrFlow
 
 struct Questions: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List every question with its id, stage, kind and options — what an answers file for `decide` may hold.")
+        abstract: "List every question with its id, stage, kind and options: what an answers file for `decide` may hold.")
 
     enum Style: String, ExpressibleByArgument, CaseIterable { case json, text }
 

@@ -1,6 +1,7 @@
 import Foundation
 import LotrEngine
 import LotrFlow
+import LotrScenarios
 import LotrTestSupport
 import Testing
 

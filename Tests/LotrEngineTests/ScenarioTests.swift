@@ -1,12 +1,15 @@
 import Foundation
 import LotrEngine
 import LotrFlow
+import LotrScenarios
 import LotrTestSupport
 import Testing
 import Yams
 
 /// The scenario tables: a person described as facts, and the outcome the Rules give them.
-/// Rows live in Scenarios/*.yaml beside this file, written from the Rules and guidance.
+/// Rows live in Scenarios/*.yaml beside this file, written from the Rules and guidance; the
+/// review book (`lotr book`) reads them through the same reader (LotrScenarios) for its
+/// coverage section.
 ///
 /// A row's `expect` holds `outcome`, `stage`, `form`, `evidence`, `not_evidence`,
 /// `warning_contains`, and may also assert the "Routes checked" section and the dates:
@@ -26,26 +29,10 @@ import Yams
 /// Key words are matched without regard to case. Every row is also checked for the invariants:
 /// one entry per stage in the fixed order, and `because` and `source` never empty for
 /// does_not_fit and not_checked.
-struct RouteExpectation: Sendable {
-    var status: String
-    var because: [String]
-}
+typealias Scenario = ScenarioRow
 
-struct Scenario: CustomTestStringConvertible, Sendable {
-    var file: String
-    var name: String
-    var today: CivilDate
-    var answers: [String: AnswerInput]
-    var outcome: String
-    var stage: String
-    var form: String?
-    var evidence: [String]
-    var notEvidence: [String]
-    var warningContains: String?
-    var routes: [String: RouteExpectation] = [:]
-    var dates: [String: String] = [:]
-    var notDates: [String] = []
-    var testDescription: String { "\(file): \(name)" }
+extension ScenarioRow: CustomTestStringConvertible {
+    public var testDescription: String { "\(file): \(name)" }
 }
 
 enum ShippedFlows {
@@ -53,73 +40,10 @@ enum ShippedFlows {
     static let loaded: LoadResult = FlowLoader.load(directory: directory)
 }
 
-func answerInput(_ node: Node) -> AnswerInput {
-    switch node {
-    case .scalar(let s): return .string(s.string)
-    case .sequence(let seq): return .array(seq.map(answerInput))
-    case .mapping(let m):
-        var o: [String: AnswerInput] = [:]
-        for (k, v) in m { o[k.string ?? ""] = answerInput(v) }
-        return .object(o)
-    default: return .null
-    }
-}
+let scenarioDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scenarios").path
+let scenarios = ScenarioTable.load(directory: scenarioDirectory) ?? []
 
-func loadScenarios() -> [Scenario] {
-    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scenarios").path
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-    var rows: [Scenario] = []
-    for name in names {
-        guard let text = try? String(contentsOfFile: dir + "/" + name, encoding: .utf8),
-              let root = try? Yams.compose(yaml: text), let seq = root.sequence else {
-            rows.append(Scenario(file: name, name: "the file is not a YAML list of rows", today: CivilDate(year: 2000, month: 1, day: 1)!,
-                                 answers: [:], outcome: "-", stage: "-", form: nil, evidence: [], notEvidence: [], warningContains: nil))
-            continue
-        }
-        for row in seq {
-            let expect = row["expect"]
-            var answers: [String: AnswerInput] = [:]
-            for (k, v) in row["answers"]?.mapping ?? [:] { answers[k.string ?? ""] = answerInput(v) }
-            let formNode = expect?["form"]
-            let form = formNode?.string.flatMap { $0 == "null" || $0 == "~" || $0.isEmpty ? nil : $0 }
-            var routes: [String: RouteExpectation] = [:]
-            for (k, v) in expect?["routes"]?.mapping ?? [:] {
-                let stage = k.string ?? ""
-                if let status = v.string {
-                    routes[stage] = RouteExpectation(status: status, because: [])
-                } else {
-                    let words = v["because"].map { $0.string.map { [$0] } ?? $0.array().compactMap(\.string) } ?? []
-                    routes[stage] = RouteExpectation(status: v["status"]?.string ?? "(missing)", because: words)
-                }
-            }
-            var dates: [String: String] = [:]
-            for (k, v) in expect?["dates"]?.mapping ?? [:] { dates[k.string ?? ""] = v.string ?? "" }
-            rows.append(Scenario(
-                file: name, name: row["name"]?.string ?? "(no name)",
-                today: row["today"]?.string.flatMap { CivilDate(iso: $0) } ?? CivilDate(year: 2026, month: 11, day: 23)!,
-                answers: answers, outcome: expect?["outcome"]?.string ?? "(missing)", stage: expect?["stage"]?.string ?? "(missing)",
-                form: form, evidence: expect?["evidence"]?.array().compactMap(\.string) ?? [],
-                notEvidence: expect?["not_evidence"]?.array().compactMap(\.string) ?? [],
-                warningContains: expect?["warning_contains"]?.string,
-                routes: routes, dates: dates, notDates: expect?["not_dates"]?.array().compactMap(\.string) ?? []))
-        }
-    }
-    return rows
-}
-
-let scenarios = loadScenarios()
-
-func run(_ s: Scenario, _ flows: FlowSet) -> Result<Assessment, AnswerProblem> {
-    var answers: Answers = [:]
-    for (id, input) in s.answers {
-        guard let q = flows.questions[id] else { return .failure(AnswerProblem("answer \(id): no such question")) }
-        switch AnswerParser.parse(input, for: q, today: s.today) {
-        case .success(let v): answers[id] = v
-        case .failure(let p): return .failure(AnswerProblem("answer \(id): \(p.message)"))
-        }
-    }
-    return .success(Engine.assess(flows, answers: answers, today: s.today))
-}
+func run(_ s: Scenario, _ flows: FlowSet) -> Result<Assessment, AnswerProblem> { s.assess(flows) }
 
 @Test func shippedFlowsLoad() {
     let errors = ShippedFlows.loaded.errors
