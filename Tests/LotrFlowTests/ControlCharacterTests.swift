@@ -21,7 +21,11 @@ import Testing
             $0.replacingOccurrences(of: "text: {en: Are you in the UK?}", with: "text: {en: \"Are you in the UK?\(escape)\"}")
         }
         #expect(result.flows == nil)
-        let hit = result.errors.first { $0.location.file == "rules.yaml" && $0.location.line == 13 && $0.description.contains(name) }
+        // The line of the edited text in the fixture, found rather than written down.
+        let rules = TestFixtures.files(in: ["base", "valid"]).first { $0.path == "rules.yaml" }!.contents
+        let line = rules.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("text: {en: Are you in the UK?}") }.map { $0 + 1 }
+        let hit = result.errors.first { $0.location.file == "rules.yaml" && $0.location.line == line && $0.description.contains(name) }
         #expect(hit != nil, "\(result.errors.map(\.description))")
     }
 

@@ -127,7 +127,7 @@ import Testing
     /// in_uk yes → status visitor → crisis yes: the result.
     static func atResult() -> Drive {
         var d = Drive(InterviewFixtures.small)
-        d.press(.enter, .enter, .character("3"), .enter, .enter)
+        d.press(.enter, .character("y"), .enter, .character("3"), .enter, .character("y"), .enter)
         #expect(d.m.page == .outcome)
         return d
     }

@@ -153,17 +153,17 @@ func tryPin(_ m: KioskModel, _ pin: String) -> (KioskModel, Command) {
     for _ in 0..<3 { (m, _) = tryPin(m, "9") }
     #expect(m.wrongPins == 3 && m.pinBlockedUntil != nil)
     // Finishing a case (a wipe the person asks for) does not reset it: that would undo the throttle.
-    (m, _) = send(m, [.key(.enter), .key(.enter), .key(.character("3")), .key(.enter), .key(.enter), .key(.character("n"))])
+    (m, _) = send(m, [.key(.enter), .key(.character("y")), .key(.enter), .key(.character("3")), .key(.enter), .key(.character("y")), .key(.enter), .key(.character("n"))])
     #expect(m.wipes == 1 && m.wrongPins == 3)
     // The idle wipe, when the person has left, starts afresh for the next one.
-    (m, _) = send(m, [.key(.enter), .key(.enter)] + Array(repeating: .tick, count: 5 + 3))
+    (m, _) = send(m, [.key(.enter), .key(.character("y")), .key(.enter)] + Array(repeating: .tick, count: 5 + 3))
     #expect(m.wipes == 2 && m.wrongPins == 0 && m.pinBlockedUntil == nil)
     #expect(KioskModel.pinDelay(afterWrong: 2) == 0 && KioskModel.pinDelay(afterWrong: 3) == 1 && KioskModel.pinDelay(afterWrong: 10) == 300)
 }
 
 @Test func aKioskHasNoAdviserNotesAndNoQuitHintsThatDoNothing() {
     // On the status question (a choice), n and Ctrl-N would open a note at a desk.
-    var (m, _) = send(KioskFixture.kiosk(idle: 1000), [.key(.enter), .key(.enter), .key(.ctrl("n")), .key(.function(2)), .key(.character("n"))])
+    var (m, _) = send(KioskFixture.kiosk(idle: 1000), [.key(.enter), .key(.character("y")), .key(.enter), .key(.ctrl("n")), .key(.function(2)), .key(.character("n"))])
     #expect(m.interview.overlay == nil && m.interview.notes.isEmpty)
     let size = Size(rows: 24, cols: 100)
     for screen in [KioskModel.render(m, size), KioskModel.render(KioskFixture.kiosk(), size)] {
@@ -173,11 +173,12 @@ func tryPin(_ m: KioskModel, _ pin: String) -> (KioskModel, Command) {
     // At a desk the same keys open the note.
     var desk = InterviewModel(flows: KioskFixture.flows, today: CivilDate(iso: "2026-11-23")!)
     (desk, _) = InterviewModel.update(desk, .key(.enter))
+    (desk, _) = InterviewModel.update(desk, .key(.character("y")))
     (desk, _) = InterviewModel.update(desk, .key(.enter))
     (desk, _) = InterviewModel.update(desk, .key(.ctrl("n")))
     #expect(desk.overlay == .note(question: "status", text: ""))
     // q on the result asks to start again, not to quit.
-    let (result, _) = send(KioskFixture.kiosk(idle: 1000), [.key(.enter), .key(.enter), .key(.character("3")), .key(.enter), .key(.enter), .key(.character("q"))])
+    let (result, _) = send(KioskFixture.kiosk(idle: 1000), [.key(.enter), .key(.character("y")), .key(.enter), .key(.character("3")), .key(.enter), .key(.character("y")), .key(.enter), .key(.character("q"))])
     let asked = KioskModel.render(result, Size(rows: 24, cols: 80)).text
     #expect(asked.contains("Start again?") && asked.contains("wiped") && !asked.contains("Quit?"))
     // Ctrl-C says what really happens.
@@ -190,7 +191,7 @@ func tryPin(_ m: KioskModel, _ pin: String) -> (KioskModel, Command) {
         var k = KioskFixture.kiosk(idle: 1000)
         k.interview.canExport = export
         k.interview.canPrint = print
-        return send(k, [.key(.enter), .key(.enter), .key(.character("3")), .key(.enter), .key(.enter)]).0
+        return send(k, [.key(.enter), .key(.character("y")), .key(.enter), .key(.character("3")), .key(.enter), .key(.character("y")), .key(.enter)]).0
     }
     let size = Size(rows: 24, cols: 120)
     let neither = atResult(export: false, print: false)
