@@ -130,7 +130,9 @@ def module(stage_index, k, g, next_target, last_stage, forms, evidence, terms):
       - if: "'x' in {p}_multi and {p}_yn"
         goto: {p}_out3
       - goto: {next_target}
-""")
+""" + (f"""        because: {text("None of the listed situations applied.")}
+        source: {src(7)}
+""" if next_target == "next-stage" else ""))
     o = []
     o.append(f"""  - id: {p}_out1
     form: {form}
@@ -171,7 +173,8 @@ def module(stage_index, k, g, next_target, last_stage, forms, evidence, terms):
     title: {text("Nothing fits here")}
     explanation: {text("See a regulated adviser.")}
     grant: {text("None.")}
-    source: {src(10)}
+""" + (f"""    because: {text("No route fits these answers.")}
+""" if last_stage else "") + f"""    source: {src(10)}
 """)
     return q, o
 

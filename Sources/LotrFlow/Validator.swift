@@ -90,6 +90,11 @@ struct Validator {
                 default: break
                 }
             }
+            for route in q.next where route.target == .nextStage && (route.because == nil || route.source == nil) {
+                let missing = [route.because == nil ? "`because`" : nil, route.source == nil ? "`source`" : nil].compactMap { $0 }
+                log.error(route.location, "the hand-off to the next stage in question `\(id)` has no \(missing.joined(separator: " and ")): the result could not say why this route does not fit",
+                          fix: "add `because: {en: \"…\", zh-Hant: \"…\"}` (the rule, with the person's figures in {{ }} where they matter) and `source: {doc: …, section: …}` (the paragraph) to this entry")
+            }
             if let i = q.next.firstIndex(where: { $0.condition == nil }), i < q.next.count - 1 {
                 log.error(q.next[i + 1].location, "this `next` entry of `\(id)` comes after the default and is never used",
                           fix: "move the entry without `if` to the end")
@@ -145,6 +150,11 @@ struct Validator {
     func checkOutcomes() {
         for id in flows.outcomeOrder {
             let o = flows.outcomes[id]!
+            if o.stage == nil && (o.because == nil || o.source == nil) {
+                let missing = [o.because == nil ? "`because`" : nil, o.source == nil ? "`source`" : nil].compactMap { $0 }
+                log.error(o.location, "outcome `\(id)` has `stage: none` but no \(missing.joined(separator: " and ")): the result could not say why no route fits",
+                          fix: "add `because: {en: \"…\", zh-Hant: \"…\"}` (why this stage does not fit) and `source: {doc: …, section: …}` to the outcome")
+            }
             if let form = o.form, flows.forms[form] == nil {
                 let hint = closest(to: form, in: Array(flows.forms.keys)).map { "did you mean `\($0)`? " } ?? ""
                 log.error(o.location, "outcome `\(id)` names form `\(form)`, which is not in the forms catalogue", fix: "\(hint)add it to forms.yaml or fix the id")

@@ -123,6 +123,7 @@ import Testing
                 title: {en: Done}
                 explanation: {en: Done.}
                 grant: {en: None.}
+                because: {en: Done.}
                 source: {doc: S, section: "1"}
 
             """

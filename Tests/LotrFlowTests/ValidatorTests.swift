@@ -42,6 +42,8 @@ let brokenFixtures: [BrokenFixture] = [
     .init(name: "because-not-on-every-path", file: "stage.yaml", line: 31, message: "`q2` is not asked on every path to `q3`"),
     .init(name: "date-not-a-date", file: "stage.yaml", line: 40, message: "the date `apply_by` (`q3`) is yes/no, not a date"),
     .init(name: "bad-route-status", file: "stage.yaml", line: 20, message: "unknown route status `fits`"),
+    .init(name: "handoff-without-because", file: "stage.yaml", line: 17, message: "the hand-off to the next stage in question `q1` has no `because` and `source`: the result could not say why this route does not fit — add `because: {en:"),
+    .init(name: "stage-none-without-because", file: "stage.yaml", line: 18, message: "outcome `none_fits` has `stage: none` but no `because`: the result could not say why no route fits — add `because: {en:"),
     .init(name: "bad-kind", file: "stage.yaml", line: 12, message: "unknown question kind `yesno`"),
     .init(name: "replaces-live", file: "stage.yaml", line: 11, message: "question `q1` replaces `q2`, which is still a question"),
     .init(name: "replaces-kind", file: "stage.yaml", line: 11, message: "`replaces` in question `q1` is only for date_ranges questions"),

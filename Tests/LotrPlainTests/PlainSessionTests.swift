@@ -283,3 +283,13 @@ import Testing
                                "> ", "Please type the numbers of all that apply", "> none"), "\(run.script.text.suffix(800))")
     #expect(run.session.answers["reasons"] == .options(["none"]))
 }
+
+/// The plain result says why each stage does not fit and when to act (issue 13).
+@Test func plainResultSaysWhyNotForEveryStageAndTheDates() {
+    let run = play(Flows.fixture, ["1", "1", "add", "01/01/2025", "10/08/2025", "done", "2", "quit"])
+    let s = run.script
+    #expect(run.exit == .outcome, "\(s.text)")
+    #expect(s.inOrder("Result", "NO ROUTE FITS", "Dates that matter", "10 August 2026: From this day no 12-month window holds your last trip",
+                      "Routes checked", "Rules route: does not fit", "220 days away in 12 months; the limit is 180.",
+                      "Source: Test rules, 3", "Compassionate grounds: does not fit", "No crisis, so no compassionate grounds."), "\(s.text)")
+}
