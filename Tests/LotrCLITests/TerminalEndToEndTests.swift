@@ -95,7 +95,14 @@ final class TmuxSession {
         let before = try screen()
         try tmux(["send-keys", "-t", target, "-l", text])
         let deadline = Date().addingTimeInterval(3)
-        while Date() < deadline, try screen() == before { Thread.sleep(forTimeInterval: 0.02) }
+        var last = before
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            let now = try screen()
+            // Changed, and then held still: all of the text has been read.
+            if now != before && now == last { break }
+            last = now
+        }
     }
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", target]).output }
