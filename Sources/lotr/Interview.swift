@@ -151,7 +151,7 @@ func runInterview(_ settings: InterviewSettings) throws {
             printError(problem.withoutValues)
             throw ExitCode(2)
         }
-        initial.message = "Started from the answers in \(file): check each one, then finish the interview."
+        initial.message = TUIStrings.text(.startedFromAnswers, language, file)
         // Saved as the case's first answers, so that quitting early loses none.
         initial.effects = savingOrder(initial.answers, path: initial.assessment.path).map { .saveAnswer($0) }
     }

@@ -32,6 +32,7 @@ public enum TUIText: String, CaseIterable, Sendable {
     // While saving is off
     case notSaved, quitNothingSavedSince, savingWorksAgain
     // Kiosk
+    case startedFromAnswers
     case hintCaseNote, wholeCase, caseNoteLabel, hintLabel, labelTitle, labelExplain, labelKeys, labelSaved, labelRemoved
     case hintImport, hintOpenCase, importTitle, importExplain, importKeys, importNothingAdded
     case caseInUseTitle, caseInUseText, caseInUseKeys, readOnlyCase, takenOver, caseMovedAway, resumedCase
@@ -146,6 +147,7 @@ public enum TUIStrings {
         .generalHelpKiosk: "Enter confirms, Esc goes back, ? shows help, r lists your answers so you can change one. On the result, Space ticks an item you have, and n wipes your answers and starts again.",
         .useExportInstead: "This computer cannot print. Press e to save the result as a file instead.",
         .usePrintInstead: "This computer cannot save files. Press p to print the result instead.",
+        .startedFromAnswers: "Started from the answers in {0}: check each one, then finish the interview.",
         .hintCaseNote: "F2 case note",
         .hintLabel: "F3 label",
         .labelTitle: "Case label",
@@ -334,6 +336,7 @@ public enum TUIStrings {
         .generalHelpKiosk: "Enter 確認，Esc 返回，? 顯示說明，r 列出你的答案讓你修改。在結果頁，空白鍵剔選你已有的項目，n 清除你的答案並重新開始。",
         .useExportInstead: "這部電腦不能列印。請按 e 把結果儲存為檔案。",
         .usePrintInstead: "這部電腦不能儲存檔案。請按 p 列印結果。",
+        .startedFromAnswers: "已從 {0} 載入答案：請逐一檢查，然後完成面談。",
         .hintCaseNote: "F2 個案備註",
         .hintLabel: "F3 標籤",
         .labelTitle: "個案標籤",
