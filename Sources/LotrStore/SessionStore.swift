@@ -554,11 +554,13 @@ public final class SessionStore: Sendable {
     }
 
     /// Owner-only permissions on the database and the WAL files that exist right now.
-    /// Never through a symbolic link: each file is opened without following one, then fchmod-ed.
+    /// Never through a symbolic link (AT_SYMLINK_NOFOLLOW refuses one). Never by opening and
+    /// closing the files either: SQLite's locks are POSIX locks, which a process loses on every
+    /// file of the database as soon as it closes *any* descriptor of it — another window's
+    /// writes could then meet this one's reads and damage the file.
     func tightenPermissions() {
         for suffix in ["", "-wal", "-shm", "-journal"] {
-            let fd = systemOpen(path + suffix, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0)
-            if fd >= 0 { _ = fchmod(fd, 0o600); close(fd) }
+            _ = fchmodat(AT_FDCWD, path + suffix, 0o600, AT_SYMLINK_NOFOLLOW)
         }
     }
 }

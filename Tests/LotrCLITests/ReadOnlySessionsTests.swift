@@ -19,7 +19,7 @@ import Glibc
         try t.waitFor("Press Enter to start.")
         try t.keys("Enter")
         try t.waitFor("Are you in the UK with leave now?")
-        try t.keys("Enter")
+        try t.keys("y", "Enter")
         let screen = try t.waitFor("Saved as case")
         try E2E.quit(t, with: "C-c")
         let ref = screen.components(separatedBy: "Saved as case ").last.map { String($0.prefix(7)) } ?? ""

@@ -17,7 +17,8 @@ import Glibc
     static func savedAnswerCount(data: String) throws -> Int? {
         var env = ProcessInfo.processInfo.environment
         env["XDG_DATA_HOME"] = data
-        let r = try TmuxSession.spawn([CLI.binary, "sessions", "list"], environment: env)
+        // The list reads each case against the flows it was made with (the end-to-end flows).
+        let r = try TmuxSession.spawn([CLI.binary, "sessions", "list", "--flows", E2E.flows, "--today", "2026-11-23"], environment: env)
         // REF  LAST SAVED (date time)  STARTED  ANSWERS  NOTES  STATUS  LABEL  RESULT OR QUESTION REACHED
         guard let row = r.output.split(separator: "\n").dropFirst().first else { return nil }
         let columns = row.split(separator: " ", omittingEmptySubsequences: true)

@@ -39,7 +39,7 @@ import Testing
         try t.waitFor("Press Enter to start.")
         try t.keys("Enter")
         try t.waitFor("Are you in the UK with leave now?")
-        try t.keys("Enter")
+        try t.keys("y", "Enter")
         try t.waitFor("Saved as case")
 
         let lock = try Lock(data + "/lotr/sessions.sqlite")

@@ -225,9 +225,13 @@ enum E2E {
         try answerChildrenToList(t)
         try t.keys("a")
         try t.waitFor("New absence:")
+        // Each step waits for its echo: keys that arrive together in one read are taken as a
+        // paste, which never confirms (issue 14), so a loaded machine must not merge them.
         try t.type("01032019")
+        try t.waitFor("Left the UK 01/03/2019")
         try t.keys("Tab")
         try t.type("20032019")
+        try t.waitFor("Came back 20/03/2019")
         try t.keys("Enter")
         try t.waitFor("1 absence · 18 whole days in all")
         try t.keys("c")

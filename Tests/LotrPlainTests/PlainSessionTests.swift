@@ -289,7 +289,7 @@ import Testing
     let run = play(Flows.fixture, ["1", "1", "add", "01/01/2025", "10/08/2025", "done", "2", "quit"])
     let s = run.script
     #expect(run.exit == .outcome, "\(s.text)")
-    #expect(s.inOrder("Result", "NO ROUTE FITS", "Dates that matter", "10 August 2026: From this day no 12-month window holds your last trip",
+    #expect(s.inOrder("Result", "No route fits", "Dates that matter", "10 August 2026: From this day no 12-month window holds your last trip",
                       "Routes checked", "Rules route: does not fit", "220 days away in 12 months; the limit is 180.",
                       "Source: Test rules, 3", "Compassionate grounds: does not fit", "No crisis, so no compassionate grounds."), "\(s.text)")
 }

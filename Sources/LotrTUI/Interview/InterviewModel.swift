@@ -621,7 +621,7 @@ public struct InterviewModel: Sendable {
     }
 
     /// Pasted text: typed into the field being edited (date, number, amount, text, a trip's
-    /// dates, a note or a file name), with line breaks dropped. Anywhere else nothing happens
+    /// dates, a note, a file name, a case label or the case-list search), with line breaks dropped. Anywhere else nothing happens
     /// but a message, so a paste can never choose, confirm or move.
     mutating func handlePaste(_ raw: String) {
         let text = raw.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
@@ -631,6 +631,15 @@ public struct InterviewModel: Sendable {
             return
         case .export(let format, let path)?:
             overlay = .export(format, path: path + text)
+            return
+        case .label(let current)?:
+            overlay = .label(text: String((current + text).prefix(60)))
+            return
+        case .importFile(let question, let path)?:
+            overlay = .importFile(question: question, path: String((path + text).prefix(1000)))
+            return
+        case .cases(let search, _)?:
+            overlay = .cases(search: String((search + text).prefix(60)), row: 0)
             return
         case .some:
             return
