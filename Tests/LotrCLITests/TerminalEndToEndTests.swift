@@ -230,6 +230,8 @@ enum E2E {
         try t.type("01032019")
         try t.waitFor("Left the UK 01/03/2019")
         try t.keys("Tab")
+        // Nothing on screen shows the move to the other date, so give the key its own read.
+        Thread.sleep(forTimeInterval: 0.3)
         try t.type("20032019")
         try t.waitFor("Came back 20/03/2019")
         try t.keys("Enter")
