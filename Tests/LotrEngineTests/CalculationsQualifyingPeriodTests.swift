@@ -19,42 +19,43 @@ private func r(_ a: String, _ b: String) -> DateRange { DateRange(from: d(a), to
     #expect(Calculations.qualifyingDate(start: d("2016-11-23"), years: 10, gaps: [r("2020-03-01", "2020-03-02")], excluded: []) == d("2026-11-23"))
 }
 
-@Test func excludedTimeCountsBothItsFirstAndLastDay() {
-    // Visitor from 1 to 10 June 2018: 10 days that do not count.
+@Test func visitorOrBailTimeRestartsTheTenYearsTheDayAfterItEnds() {
+    // LR 3.1 ("for the entirety of which"), CR 4.1(d): visitor from 1 to 10 June 2018, so the
+    // 10 years count from 11 June 2018.
     let q = Calculations.qualifyingDate(start: d("2016-11-23"), years: 10, gaps: [], excluded: [r("2018-06-01", "2018-06-10")])
-    #expect(q == d("2026-12-03"))
-    // One day of bail: one day later.
-    #expect(Calculations.qualifyingDate(start: d("2016-11-23"), years: 10, gaps: [], excluded: [r("2018-06-01", "2018-06-01")]) == d("2026-11-24"))
+    #expect(q == d("2028-06-11"))
+    // One day of bail is enough: both sides of it.
+    #expect(Calculations.qualifyingDate(start: d("2016-11-23"), years: 10, gaps: [], excluded: [r("2018-06-01", "2018-06-01")]) == d("2028-06-02"))
+    #expect(Calculations.countingStart(d("2016-11-23"), excluded: [r("2018-06-01", "2018-06-01")]) == d("2018-06-02"))
+    // Several periods: the last one decides.
+    #expect(Calculations.countingStart(d("2016-11-23"), excluded: [r("2019-01-01", "2019-01-05"), r("2018-06-01", "2018-06-10")]) == d("2019-01-06"))
 }
 
 @Test func excludedTimeBeforeTheStartDateDoesNotMoveTheDate() {
     let q = Calculations.qualifyingDate(start: d("2016-11-23"), years: 10, gaps: [r("2015-01-01", "2015-03-01")],
                                         excluded: [r("2016-01-01", "2016-11-22")])
     #expect(q == d("2026-11-23"))
-    // The start day itself, if excluded, does not count.
+    // Ending on the start day itself: the 10 years count from the next day.
     #expect(Calculations.qualifyingDate(start: d("2016-11-23"), years: 10, gaps: [], excluded: [r("2016-11-20", "2016-11-23")]) == d("2026-11-24"))
 }
 
-@Test func overlappingGapAndExcludedTimeIsLeftOutOnce() {
-    // Gap days 2–9 June; bail 5–12 June: 2–12 June is 11 days.
-    let q = Calculations.qualifyingDate(start: d("2016-11-23"), years: 10, gaps: [r("2018-06-01", "2018-06-10")],
+@Test func gapsBeforeTheRestartNoLongerMatter() {
+    // A gap in 2017, bail in June 2018: the 10 years count from 13 June 2018 with no gap in them.
+    let q = Calculations.qualifyingDate(start: d("2016-11-23"), years: 10, gaps: [r("2017-03-01", "2017-03-12")],
                                         excluded: [r("2018-06-05", "2018-06-12")])
-    #expect(q == d("2026-12-04"))
+    #expect(q == d("2028-06-13"))
+    // A gap after the restart moves the date by its days, as always.
+    let later = Calculations.qualifyingDate(start: d("2016-11-23"), years: 10, gaps: [r("2020-03-01", "2020-03-12")],
+                                            excluded: [r("2018-06-05", "2018-06-12")])
+    #expect(later == d("2028-06-23"))
 }
 
-@Test func timeThatDoesNotCountNearTheEndIsFoundByRepeatingTheMove() {
-    // Excluded time that starts after the plain anniversary still moves the date once the first
-    // move reaches it: 10 excluded days in 2018, then 5 days from 25 November 2026.
-    let q = Calculations.qualifyingDate(start: d("2016-11-23"), years: 10, gaps: [],
-                                        excluded: [r("2018-06-01", "2018-06-10"), r("2026-11-25", "2026-11-29")])
-    #expect(q == d("2026-12-08"))
-    // Excluded time that begins on the day the date is reached does not matter; a day before it does.
-    let later = Calculations.qualifyingDate(start: d("2016-11-23"), years: 10, gaps: [],
-                                            excluded: [r("2018-06-01", "2018-06-10"), r("2026-12-02", "2026-12-05")])
-    #expect(later == d("2026-12-07"))
-    let after = Calculations.qualifyingDate(start: d("2016-11-23"), years: 10, gaps: [],
-                                            excluded: [r("2018-06-01", "2018-06-10"), r("2026-12-03", "2026-12-05")])
-    #expect(after == d("2026-12-03"))
+@Test func gapDaysNearTheEndAreFoundByRepeatingTheMove() {
+    // A gap that starts after the plain anniversary still moves the date once the first move
+    // reaches it: 10 gap days in 2018, then 4 gap days from 25 November 2026.
+    let q = Calculations.qualifyingDate(start: d("2016-11-23"), years: 10,
+                                        gaps: [r("2018-05-31", "2018-06-11"), r("2026-11-24", "2026-11-29")], excluded: [])
+    #expect(q == d("2026-12-07"))
 }
 
 @Test func reversedExcludedRangesCountForNothing() {
@@ -76,9 +77,12 @@ private func r(_ a: String, _ b: String) -> DateRange { DateRange(from: d(a), to
 @Test func periodStartCountsBackAndLeavesOutUncountedDays() {
     let end = d("2026-12-21")
     #expect(Calculations.qualifyingPeriodStart(start: d("2005-01-01"), years: 10, gaps: [], excluded: [], end: end) == d("2016-12-21"))
-    // 10 days of visitor time inside: the period starts 10 days earlier.
+    // 10 gap days inside: the period starts 10 days earlier.
+    #expect(Calculations.qualifyingPeriodStart(start: d("2005-01-01"), years: 10, gaps: [r("2018-05-31", "2018-06-11")],
+                                               excluded: [], end: end) == d("2016-12-11"))
+    // Visitor time inside: the period cannot reach back across it.
     #expect(Calculations.qualifyingPeriodStart(start: d("2005-01-01"), years: 10, gaps: [],
-                                               excluded: [r("2018-06-01", "2018-06-10")], end: end) == d("2016-12-11"))
+                                               excluded: [r("2018-06-01", "2018-06-10")], end: end) == d("2018-06-11"))
     // Never before the start date.
     #expect(Calculations.qualifyingPeriodStart(start: d("2016-12-20"), years: 10, gaps: [], excluded: [], end: end) == d("2016-12-21"))
     #expect(Calculations.qualifyingPeriodStart(start: d("2016-12-25"), years: 10, gaps: [], excluded: [], end: end) == d("2016-12-25"))
@@ -86,7 +90,7 @@ private func r(_ a: String, _ b: String) -> DateRange { DateRange(from: d(a), to
 
 @Test func forwardAndBackwardAgree() {
     // Counting forward from the period start reaches the period end.
-    let gaps = [r("2019-02-01", "2019-02-20")], excluded = [r("2021-05-01", "2021-07-31")]
+    let gaps = [r("2019-02-01", "2019-02-20")], excluded = [r("2008-05-01", "2008-07-31")]
     let end = d("2026-12-21")
     let first = Calculations.qualifyingPeriodStart(start: d("2000-01-01"), years: 10, gaps: gaps, excluded: excluded, end: end)
     #expect(Calculations.qualifyingDate(start: first, years: 10, gaps: gaps, excluded: excluded) == end)

@@ -8,32 +8,25 @@ import LotrFlow
 //   one was granted. Only the days strictly between are without permission, the same counting as
 //   an absence (`Calculations.absenceDays`). LR 3.2(b)-(d), LR 11.2(b)-(d) and CR 4.2: an excused
 //   gap does not break residence but "will not be included in any calculation of the qualifying
-//   period".
-// - Other time that does not count (`excluded`): time as a visitor, short-term student (English
-//   language), seasonal worker or under the Ukraine Scheme (LR 3.1(a), LR 11.1(a)), and time on
-//   immigration bail, temporary admission or release (LR 3.2(a), LR 11.2(a)). Here the person gives
-//   the first and the last day of that time, and both days are left out.
-// A day in both lists, or in two ranges, is left out once. Days before the start date are not
-// part of the residence at all, so only uncounted days on or after it push the date back.
+//   period", so its days are left out and the 10 years run on across it.
+// - Time as a visitor, short-term student (English language), seasonal worker or under the
+//   Ukraine Scheme, and time on immigration bail, temporary admission or release (`excluded`).
+//   This time does not merely go uncounted: LR 3.1 and LR 11.1 ask for 10 years "for the entirety
+//   of which" permission that counts applied, and bail is time without permission, which breaks
+//   continuous residence (CR 4.1(d); none of its exceptions covers bail). CR 1.1 counts the period
+//   back from the application, so no 10 years can run across such time: they count from the day
+//   after the last of it (both its first and its last day are given and neither counts).
 //
-// The date the 10 years are complete is the day that many calendar years after the start date
-// (`CivilDate.adding(years:)`), moved later by one day for each uncounted day before it. Moving
-// the date later can bring more uncounted days before it, so the move is repeated until the date
-// no longer changes; it always stops, because each repeat only adds days that were not yet added.
+// The date the 10 years are complete is the day that many calendar years after that start
+// (`CivilDate.adding(years:)`), moved later by one day for each gap day before it. Moving the date
+// later can bring more gap days before it, so the move is repeated until the date no longer
+// changes; it always stops, because each repeat only adds days that were not yet added.
 
 extension Calculations {
     /// CR 1.1(b): the qualifying period may be counted back from "any date up to 28 days after the
     /// date of application". The flows read the same number from the rate `lr_early_days`; a test
     /// checks that the two agree.
     public static let applicationWindowDays = 28
-
-    /// The days that do not count, as one set (see the comment at the top of this file).
-    static func uncountedDays(gaps: [DateRange], excluded: [DateRange]) -> AbsentDays {
-        let inclusive = excluded.compactMap { r -> DateRange? in
-            r.to < r.from ? nil : DateRange(from: r.from.adding(days: -1), to: r.to.adding(days: 1))
-        }
-        return AbsentDays(gaps + inclusive)
-    }
 
     /// Calendar years added with the same clamping the expression functions use, so that any
     /// typed date stays a real date.
@@ -42,10 +35,19 @@ extension Calculations {
         return d.adding(months: max(-limit, min(limit, max(-10_000, min(10_000, years)) * 12)))
     }
 
+    /// The first day the 10 years can count from: `start`, or the day after the last period of
+    /// visitor or bail time that ends on or after it (see the top of this file).
+    public static func countingStart(_ start: CivilDate, excluded: [DateRange]) -> CivilDate {
+        var first = start
+        for r in excluded where r.from <= r.to && r.to >= start { first = max(first, r.to.adding(days: 1)) }
+        return first
+    }
+
     /// `qualifying_date(start, years, gaps, excluded)`: the day on which `years` years that count
-    /// are complete, counting from `start` and leaving out the uncounted days.
+    /// are complete, counting from `countingStart` and leaving out the gap days.
     public static func qualifyingDate(start: CivilDate, years: Int, gaps: [DateRange], excluded: [DateRange]) -> CivilDate {
-        let uncounted = uncountedDays(gaps: gaps, excluded: excluded)
+        let start = countingStart(start, excluded: excluded)
+        let uncounted = AbsentDays(gaps)
         let base = shifted(start, years: years)
         let fromStart = uncounted.count(before: start.dayNumber)
         var date = base
@@ -68,11 +70,12 @@ extension Calculations {
     }
 
     /// The first day of the qualifying period that ends on `end`: counting back `years` years
-    /// and further back by one day for each uncounted day inside, never before `start` (the person
-    /// told us their residence began then).
+    /// and further back by one day for each gap day inside, never before `countingStart` (the
+    /// person's residence began on `start`, and no period runs across visitor or bail time).
     public static func qualifyingPeriodStart(start: CivilDate, years: Int, gaps: [DateRange], excluded: [DateRange],
                                              end: CivilDate) -> CivilDate {
-        let uncounted = uncountedDays(gaps: gaps, excluded: excluded)
+        let start = countingStart(start, excluded: excluded)
+        let uncounted = AbsentDays(gaps)
         let base = shifted(end, years: -years)
         let toEnd = uncounted.count(before: end.dayNumber)
         var date = base
