@@ -108,6 +108,21 @@ import Glibc
         try t.waitFor("EXITED")
     }
 
+    @Test func bracketedPasteIsOnWhileRunningAndOffAfterwards() throws {
+        guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("lotr-e2e-\(UUID().uuidString).out").path
+        defer { unlink(log) }
+        let t = try TmuxSession(script: "sleep 0.5; '\(CLI.binary)' --no-save --flows '\(E2E.flows)' --today 2026-11-23; echo EXITED; sleep 60")
+        try t.tmux(["pipe-pane", "-o", "-t", t.target, "cat >> '\(log)'"])
+        try t.waitFor("Press Enter to start.")
+        try E2E.quit(t)
+        Thread.sleep(forTimeInterval: 0.3)
+        let out = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        let on = try #require(out.range(of: "\u{1B}[?2004h"), "bracketed paste turned on")
+        let off = try #require(out.range(of: "\u{1B}[?2004l"), "and off again on exit")
+        #expect(on.lowerBound < off.lowerBound)
+    }
+
     @Test func belowTheMinimumSizeQQuitsAndSuggestsPlainMode() throws {
         guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
         let data = try E2E.dataFolder()
