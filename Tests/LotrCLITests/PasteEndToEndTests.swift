@@ -13,6 +13,15 @@ import Glibc
         try t.tmux(["paste-buffer", "-p", "-d", "-b", "e2e", "-t", t.target])
     }
 
+    /// A fresh interview saving into `data`, on its first question.
+    static func onTheFirstQuestion(data: String) throws -> TmuxSession {
+        let t = try TmuxSession(script: E2E.script(data: data))
+        try t.waitFor("Press Enter to start.")
+        try t.keys("Enter")
+        try t.waitFor("Are you in the UK with leave now?")
+        return t
+    }
+
     /// Sends `bytes` to the program's terminal in writes of at most `chunk` bytes.
     static func send(_ t: TmuxSession, bytes: [UInt8], chunk: Int = 400) throws {
         var i = 0
@@ -45,10 +54,7 @@ import Glibc
         guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
         let data = try E2E.dataFolder()
         defer { try? FileManager.default.removeItem(atPath: data) }
-        let t = try TmuxSession(script: E2E.script(data: data))
-        try t.waitFor("Press Enter to start.")
-        try t.keys("Enter")
-        try t.waitFor("Are you in the UK with leave now?")
+        let t = try Self.onTheFirstQuestion(data: data)
         try Self.paste(t, "Yes, I am in the UK\n1\nyes\n\n")
         let screen = try t.waitFor("Pasted text goes only into a box you type in.")
         #expect(screen.contains("Are you in the UK with leave now?") && !screen.contains("(•)"), "nothing chosen")
@@ -70,10 +76,7 @@ import Glibc
         guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
         let data = try E2E.dataFolder()
         defer { try? FileManager.default.removeItem(atPath: data) }
-        let t = try TmuxSession(script: E2E.script(data: data))
-        try t.waitFor("Press Enter to start.")
-        try t.keys("Enter")
-        try t.waitFor("Are you in the UK with leave now?")
+        let t = try Self.onTheFirstQuestion(data: data)
         try Self.send(t, bytes: Self.chinese)
         try Self.send(t, bytes: Self.broken)
         Thread.sleep(forTimeInterval: 1.5)
@@ -106,6 +109,21 @@ import Glibc
         }
         try t.keys("Enter")
         try t.waitFor("EXITED")
+    }
+
+    @Test func bracketedPasteIsOnWhileRunningAndOffAfterwards() throws {
+        guard TmuxSession.available else { print("skipped: tmux or the lotr binary is missing"); return }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("lotr-e2e-\(UUID().uuidString).out").path
+        defer { unlink(log) }
+        let t = try TmuxSession(script: "sleep 0.5; '\(CLI.binary)' --no-save --flows '\(E2E.flows)' --today 2026-11-23; echo EXITED; sleep 60")
+        try t.tmux(["pipe-pane", "-o", "-t", t.target, "cat >> '\(log)'"])
+        try t.waitFor("Press Enter to start.")
+        try E2E.quit(t)
+        Thread.sleep(forTimeInterval: 0.3)
+        let out = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        let on = try #require(out.range(of: "\u{1B}[?2004h"), "bracketed paste turned on")
+        let off = try #require(out.range(of: "\u{1B}[?2004l"), "and off again on exit")
+        #expect(on.lowerBound < off.lowerBound)
     }
 
     @Test func belowTheMinimumSizeQQuitsAndSuggestsPlainMode() throws {

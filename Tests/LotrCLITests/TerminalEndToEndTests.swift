@@ -87,13 +87,15 @@ final class TmuxSession {
     /// Key names as tmux understands them (`Enter`, `C-c`, `PageDown`).
     func keys(_ names: String...) throws { try tmux(["send-keys", "-t", target] + names) }
 
-    /// Text typed literally. It reaches the program in one burst, which the program takes as
-    /// pasted text; so that a key sent next is not read in the same burst (where an Enter would
-    /// be part of the paste, as it must be for a real paste), this waits until the screen shows
-    /// the text arrived.
+    /// Text entered into the field being edited, as a (bracketed) paste: sent with send-keys
+    /// it would reach the program as a burst, which it takes as pasted text too, but a key sent
+    /// just before it (Tab, Enter) could then be read in the same burst and count as part of
+    /// the paste. Waits until the screen shows all of it arrived. PasteEndToEndTests sends
+    /// bursts on purpose.
     func type(_ text: String) throws {
         let before = try screen()
-        try tmux(["send-keys", "-t", target, "-l", text])
+        try tmux(["set-buffer", "-b", "typed", "--", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "typed", "-t", target])
         let deadline = Date().addingTimeInterval(3)
         var last = before
         while Date() < deadline {
