@@ -100,7 +100,7 @@ struct OutcomeBuilder {
                           : (why.isEmpty ? "" : " ") + "(\(from) \(asked.joined(separator: " and ")))"
             }
             return ChecklistItem(id: item.id, text: item.text.text(language), help: item.help?.text(language), why: why,
-                                 triggeredBy: triggers, source: item.source.description, sourceURL: item.source.document.url)
+                                 triggeredBy: triggers, source: item.source.text(language), sourceURL: item.source.document.url)
         }
         var seen: Set<String> = []
         let unique = checklist.filter { seen.insert($0.id).inserted }
@@ -110,7 +110,7 @@ struct OutcomeBuilder {
             id: o.id, stage: o.stage?.rawValue ?? "none", form: form, title: o.title.text(language),
             explanation: reasons[0], reasons: reasons, grant: o.grant?.text(language), conditions: o.conditions?.text(language),
             fees: fees, feesAsOf: evaluator.today, feeWaiver: o.feeWaiver?.text(language), appeal: o.appeal?.text(language),
-            warnings: applying(o.warnings), checklist: unique, source: o.source?.description, reviewed: flows.reviewed,
+            warnings: applying(o.warnings), checklist: unique, source: o.source?.text(language), reviewed: flows.reviewed,
             rulesVersions: flows.rulesVersions(language), flowVersion: flows.version)
         result.routes = routesChecked(o, taken: taken, path: path)
         result.dates = keyDates(o, taken: taken)
@@ -127,7 +127,7 @@ struct OutcomeBuilder {
         guard let rate = flows.rates[id], let value = rate.value(on: evaluator.today) else { return nil }
         let total = tenths.map { value.value * $0 / 10 } ?? value.value
         return FeeLine(id: id, name: rate.name.text(language), amount: value.value, per: rate.per, tenthsOfYears: tenths,
-                       total: total, inForceFrom: value.from, source: value.source.description,
+                       total: total, inForceFrom: value.from, source: value.source.text(language),
                        mayBeOutOfDate: RateAge.isStale(from: value.from, today: evaluator.today))
     }
 }

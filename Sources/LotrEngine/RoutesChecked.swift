@@ -71,7 +71,7 @@ extension OutcomeBuilder {
     /// One entry per loaded stage, in the fixed order (issue 13; flows/README.md "Why not, and when").
     func routesChecked(_ o: Outcome, taken: [TakenRoute], path: [String]) -> [RouteCheck] {
         let ownStage = o.stage ?? o.definedIn
-        let outcomeSource = o.source?.description
+        let outcomeSource = o.source?.text(language)
         var out: [RouteCheck] = []
         for flow in flows.stages {
             let stage = flow.stage
@@ -86,26 +86,26 @@ extension OutcomeBuilder {
             } else if stage == ownStage, firstReason == nil {
                 // A `stage: none` outcome reached without a specific reason on the way: the outcome's own.
                 let because = o.because.map { evaluator.render($0, language: language) } ?? evaluator.render(o.explanation, language: language)
-                out.append(entry(.doesNotFit, because, outcomeSource ?? lastAsked?.source.description ?? ""))
+                out.append(entry(.doesNotFit, because, outcomeSource ?? lastAsked?.source.text(language) ?? ""))
             } else if stage > ownStage {
                 if o.stage != nil {
                     out.append(entry(.notReached, flow.notReached?.text(language) ?? Strings.text(.earlierRouteFits, language), ""))
                 } else {
                     out.append(entry(.notChecked, Strings.text(.endedBeforeThisStage, language),
-                                     outcomeSource ?? lastAsked?.source.description ?? ""))
+                                     outcomeSource ?? lastAsked?.source.text(language) ?? ""))
                 }
             } else if let first = firstReason, let because = first.route.because {
                 // The first specific reason the path met in this stage (also for a `stage: none`
                 // outcome's own stage: "600 days outside the UK" says more than "you chose to stop").
-                let source = first.route.source?.description ?? first.question.source.description
+                let source = first.route.source?.text(language) ?? first.question.source.text(language)
                 out.append(entry(first.route.status, evaluator.render(because, language: language), source))
             } else if let lastAsked {
                 // The path left this stage by a route without a `because` (the validator's rule
                 // makes this rare in shipped flows): say so plainly, citing the last question asked.
-                out.append(entry(.doesNotFit, Strings.text(.noReasonRecorded, language), lastAsked.source.description))
+                out.append(entry(.doesNotFit, Strings.text(.noReasonRecorded, language), lastAsked.source.text(language)))
             } else {
                 out.append(entry(.notChecked, Strings.text(.stageSkipped, language),
-                                 outcomeSource ?? path.last.flatMap { flows.questions[$0]?.source.description } ?? flow.title.en))
+                                 outcomeSource ?? path.last.flatMap { flows.questions[$0]?.source.text(language) } ?? flow.title.en))
             }
         }
         return out
@@ -119,7 +119,7 @@ extension OutcomeBuilder {
             guard rule.condition.map({ evaluator.isTrue($0.expr) }) ?? true,
                   case .date(let d) = evaluator.evaluate(rule.date.expr) else { continue }
             seen.insert(rule.id)
-            out.append(KeyDate(id: rule.id, date: d, text: evaluator.render(rule.text, language: language), source: rule.source.description))
+            out.append(KeyDate(id: rule.id, date: d, text: evaluator.render(rule.text, language: language), source: rule.source.text(language)))
         }
         // Stable: two dates on the same day keep the order the flows give them.
         return out.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)

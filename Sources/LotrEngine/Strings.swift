@@ -8,7 +8,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case routesChecked, fits, doesNotFit, notChecked, notReached, earlierRouteFits, endedBeforeThisStage
     case noReasonRecorded, stageSkipped, datesHeading, staleGuidance, staleFee, staleFees, staleFeeItem
     case fromMayBeOld, mayBeOutOfDate
-    case gathered, notYetGathered
+    case gathered, notYetGathered, secondarySource, notVerified
 }
 
 import LotrFlow
@@ -36,6 +36,7 @@ public enum Strings {
         .staleFeeItem: "{0}: {1}, a figure from {2}",
         .fromMayBeOld: "from", .mayBeOutOfDate: "may be out of date",
         .gathered: "gathered", .notYetGathered: "not yet gathered",
+        .secondarySource: " [secondary source]", .notVerified: " [not verified]",
     ]
     static let zhHant: [UIString: String] = [
         .yes: "是", .no: "否", .none: "沒有", .noneOfThese: "以上皆不是", .to: "至",
@@ -59,6 +60,7 @@ public enum Strings {
         .staleFeeItem: "{0}：{1}（由 {2} 起的數字）",
         .fromMayBeOld: "由", .mayBeOutOfDate: "可能已過時",
         .gathered: "已準備", .notYetGathered: "尚未準備",
+        .secondarySource: "［次要資料來源］", .notVerified: "［未經核實］",
     ]
 
     public static func text(_ key: UIString, _ language: String) -> String {
@@ -132,5 +134,13 @@ extension Strings {
         if ["s", "x", "z", "ch", "sh"].contains(where: { lower.hasSuffix($0) }) { return w + "es" }
         if lower.hasSuffix("y"), let before = lower.dropLast().last, !"aeiou".contains(before) { return w.dropLast() + "ies" }
         return w + "s"
+    }
+}
+
+extension Citation {
+    /// The citation as a reader of `language` sees it: the marks for points not checked against
+    /// their source are in that language too.
+    public func text(_ language: String) -> String {
+        text(secondary: Strings.text(.secondarySource, language), unverified: Strings.text(.notVerified, language))
     }
 }

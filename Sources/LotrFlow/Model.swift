@@ -30,13 +30,16 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
     public var document: SourceDocument
     public var section: String
     public var status: SourceDocument.Status
-    public var description: String {
+    public var description: String { text(secondary: " [secondary source]", unverified: " [not verified]") }
+
+    /// The citation with the reader's words for a point not checked against its source.
+    public func text(secondary: String, unverified: String) -> String {
         var s = section.isEmpty ? document.title : "\(document.title), \(section)"
         if let v = document.version { s += " (\(v))" }
         switch status {
         case .verified: break
-        case .secondary: s += " [secondary source]"
-        case .unverified: s += " [not verified]"
+        case .secondary: s += secondary
+        case .unverified: s += unverified
         }
         return s
     }

@@ -792,7 +792,8 @@ final class SessionKeeper {
         var note = TUIStrings.text(.resumedCase, model.language, resumed.session.reference)
         if !resumed.merged.isEmpty { note += " " + AnswerMigration.message(resumed.merged, flows: model.flows, language: model.language) }
         if !resumed.keptAside.isEmpty {
-            note += " The questions have changed since: \(resumed.keptAside.count) earlier answer(s) no longer fit and were kept aside (\(resumed.keptAside.map(\.question).joined(separator: ", ")))."
+            note += " " + TUIStrings.text(.keptAsideOnResume, model.language, String(resumed.keptAside.count),
+                                          resumed.keptAside.map(\.question).joined(separator: ", "))
         }
         model.message = note
         model.messageIsError = !resumed.keptAside.isEmpty || !resumed.merged.isEmpty

@@ -489,7 +489,7 @@ public enum InterviewView {
                 if let t = m.flows.glossary[id] { parts.append((t.term.text(m.language) + TUIStrings.text(.termSeparator, m.language) + t.text.text(m.language), .term)) }
             }
             if q.kind == .date || q.kind == .dateRanges { parts.append((t(m, .dateHelp), .dim)) }
-            parts.append((t(m, .source) + q.source.description + (q.source.document.url.map { " – " + $0 } ?? ""), .dim))
+            parts.append((t(m, .source) + q.source.text(m.language) + (q.source.document.url.map { " – " + $0 } ?? ""), .dim))
         } else {
             parts.append((t(m, m.isKiosk ? .generalHelpKiosk : .generalHelp), .normal))
         }

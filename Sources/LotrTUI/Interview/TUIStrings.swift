@@ -35,7 +35,7 @@ public enum TUIText: String, CaseIterable, Sendable {
     case startedFromAnswers
     case hintCaseNote, wholeCase, caseNoteLabel, hintLabel, labelTitle, labelExplain, labelKeys, labelSaved, labelRemoved
     case hintImport, hintOpenCase, importTitle, importExplain, importKeys, importNothingAdded
-    case caseInUseTitle, caseInUseText, caseInUseKeys, readOnlyCase, takenOver, caseMovedAway, resumedCase
+    case caseInUseTitle, caseInUseText, caseInUseKeys, readOnlyCase, takenOver, caseMovedAway, resumedCase, keptAsideOnResume
     case casesTitle, casesSearch, casesKeys, noSavedCases, noCaseMatches, casesNeedSaving
     case useExportInstead, usePrintInstead, noTakeAway, kioskExportStays, printedWithoutAnswers
     case kioskNoQuit, kioskStillThere, kioskCountdown, kioskStaff, kioskPin, kioskWrongPin, kioskPinWait, kioskLockedOut
@@ -170,6 +170,7 @@ public enum TUIStrings {
         .takenOver: "You took over case {0}; this window saves it from now on.",
         .caseMovedAway: "Case {0} was taken over in another window. So that nothing is lost, this window's answers are now saved as a new case, {1}.",
         .resumedCase: "Resumed case {0}.",
+        .keptAsideOnResume: "The questions have changed since: {0} earlier answer(s) no longer fit and were kept aside ({1}).",
         .casesTitle: "Saved cases",
         .casesSearch: "Search (reference or label): ",
         .casesKeys: "Type to search   ↑↓ choose   Enter open   Esc close",
@@ -241,11 +242,11 @@ public enum TUIStrings {
         .stageRules: "規則途徑",
         .stageArticle8: "第 8 條",
         .stageArticle3: "第 3 條",
-        .stageDiscretionary: "酌情居留",
+        .stageDiscretionary: "酌情許可",
         .stageCompassionate: "恩恤理由",
 
         .welcomeHeading: "哪一種英國申請適合你，以及要準備甚麼證明文件",
-        .welcomeAbout: "這個工具會逐條問你有關你在英國情況的問題。它會按次序檢查五類申請——《移民規則》（Immigration Rules）下的途徑、家庭及私人生活（第 8 條，Article 8）、嚴重疾病（第 3 條，Article 3）、酌情居留（Discretionary Leave），以及恩恤理由（compassionate grounds）——然後告訴你應該用哪一份表格、原因，以及要收集甚麼證明文件。",
+        .welcomeAbout: "這個工具會逐條問你有關你在英國情況的問題。它會按次序檢查五類申請——《移民規則》（Immigration Rules）下的途徑、家庭及私人生活（第 8 條，Article 8）、嚴重疾病（第 3 條，Article 3）、酌情許可，以及恩恤理由（compassionate grounds）——然後告訴你應該用哪一份表格、原因，以及要收集甚麼證明文件。",
         .welcomeNotAdvice: "這裡提供的是資訊，不是法律意見。通常需要 10 至 20 分鐘。你可以返回修改任何答案。",
         .welcomeKeys: "按鍵：Enter 確認，Esc 返回，? 查看問題說明，r 檢查你的答案，Ctrl-C 離開。",
         .welcomeKeysKiosk: "按鍵：Enter 確認，Esc 返回，? 查看問題說明，r 檢查你的答案。完成後，在結果頁按 n 會清除你的答案。",
@@ -359,6 +360,7 @@ public enum TUIStrings {
         .takenOver: "你已接手個案 {0}；之後由這個視窗儲存。",
         .caseMovedAway: "個案 {0} 已在另一個視窗被接手。為免遺失資料，這個視窗的答案現已另存為新個案 {1}。",
         .resumedCase: "已繼續個案 {0}。",
+        .keptAsideOnResume: "問題自那時起已有改變：{0} 個較早的答案已不再適用，已另行保存（{1}）。",
         .casesTitle: "已儲存的個案",
         .casesSearch: "搜尋（編號或標籤）：",
         .casesKeys: "輸入文字搜尋   ↑↓ 選擇   Enter 開啟   Esc 關閉",
