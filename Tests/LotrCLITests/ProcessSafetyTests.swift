@@ -30,23 +30,13 @@ import Glibc
             posix_spawn_file_actions_addclose(&actions, fds[1])
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            var attr = posix_spawnattr_t()
-            posix_spawnattr_init(&attr)
-            defer { posix_spawnattr_destroy(&attr) }
-            var none = sigset_t(), all = sigset_t()
-            sigemptyset(&none)
-            sigfillset(&all)
-            posix_spawnattr_setsigmask(&attr, &none)
-            posix_spawnattr_setsigdefault(&attr, &all)
-            posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-            let cArgs = argv.map { strdup($0) } + [nil]
-            let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-            defer { for p in cArgs + cEnv { free(p) } }
-            var child = pid_t()
-            let rc = posix_spawn(&child, argv[0], &actions, &attr, cArgs, cEnv)
-            close(fds[0])
-            guard rc == 0 else { close(fds[1]); throw E2EError.tmux("cannot start \(argv[0]): error \(rc)") }
-            pid = child
+            defer { close(fds[0]) }
+            do {
+                pid = try TmuxSession.spawnWithSignals(argv, environment: env, actions: &actions)
+            } catch {
+                close(fds[1])
+                throw error
+            }
             // Started when the pid runs lotr itself (after the shell's exec) and has read its flows.
             let deadline = Date().addingTimeInterval(20)
             while Date() < deadline {
