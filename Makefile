@@ -57,10 +57,11 @@ run: release
 # which is linked differently (see RELEASE_FLAGS) and is the one people run.
 test: test-deps
 	$(SWIFT) build
-	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test-output.log
+	@# The tests' flow caches go beside the build, not into the user's ~/.cache.
+	set -o pipefail; XDG_CACHE_HOME=$(CURDIR)/.build/test-cache $(SWIFT) test 2>&1 | tee .build/test-output.log
 	$(DEBUG_BIN) check $(FLOWS)
 	$(SWIFT) build $(RELEASE_FLAGS)
-	set -o pipefail; LOTR_TEST_BINARY=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test --skip-build --filter LotrCLITests 2>&1 \
+	set -o pipefail; XDG_CACHE_HOME=$(CURDIR)/.build/test-cache LOTR_TEST_BINARY=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test --skip-build --filter LotrCLITests 2>&1 \
 	  | tee .build/test-release-output.log
 	$(RELEASE_BIN) check $(FLOWS) --quiet
 	$(MAKE) --no-print-directory install-check

@@ -35,8 +35,10 @@ let package = Package(
         // The review book: every stage, question, outcome, index and coverage figure, as HTML or Markdown.
         // Reads the flow model and the scenario rows' paths; no terminal code, no I/O.
         .target(name: "LotrBook", dependencies: ["LotrFlow", "LotrEngine", "LotrScenarios"]),
+        // The running program's build ID (ELF notes, via dl_iterate_phdr), which keys the flow cache.
+        .target(name: "CProgramInfo"),
         .executableTarget(name: "lotr", dependencies: [
-            "LotrFlow", "LotrEngine", "LotrTUI", "LotrPlain", "LotrStore", "LotrBook", "LotrScenarios",
+            "CProgramInfo", "LotrFlow", "LotrEngine", "LotrTUI", "LotrPlain", "LotrStore", "LotrBook", "LotrScenarios",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fixture loading and seeded randomness shared by the test targets.

@@ -24,7 +24,7 @@ page=$(LC_ALL=C MANWIDTH=200 man --no-hyphenation -l "$page_file" 2>&1) || fail 
 for heading in NAME SYNOPSIS DESCRIPTION ENVIRONMENT FILES "EXIT STATUS" "SEE ALSO"; do
   grep -q "^$heading" <<<"$page" || fail "the page has no $heading section"
 done
-for var in LOTR_FLOWS LOTR_KIOSK_PIN XDG_DATA_HOME NO_COLOR LC_ALL LANG TERM; do
+for var in LOTR_FLOWS LOTR_KIOSK_PIN LOTR_FLOW_CACHE XDG_DATA_HOME XDG_CONFIG_HOME XDG_CACHE_HOME NO_COLOR LC_ALL LANG TERM; do
   grep -q "$var" <<<"$page" || fail "the page does not document \$$var"
 done
 exits=$(sed -n '/^EXIT STATUS/,/^[A-Z]/p' <<<"$page")

@@ -13,34 +13,26 @@ public enum FlowLoader {
     /// Loads every `*.yaml` file in a folder. Never throws and never crashes on bad input:
     /// every problem becomes a diagnostic naming the file and line.
     public static func load(directory: String) -> LoadResult {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            let at = SourceLocation(file: directory, line: 1, column: 1)
-            return LoadResult(flows: nil, diagnostics: [Diagnostic(.error, at, "no flow folder here", fix: "pass the folder that holds the flow files, e.g. `flows`")])
+        switch FlowFolder.read(directory) {
+        case .failure(let problem): return LoadResult(flows: nil, diagnostics: problem.diagnostics)
+        case .success(let folder): return load(folder)
         }
-        let names = ((try? fm.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+    }
+
+    /// Loads files already read from a folder (FlowFolder.read): the YAML is parsed and checked.
+    public static func load(_ folder: FlowFolder) -> LoadResult {
         var files: [(String, String)] = []
         var unreadable: [Diagnostic] = []
-        for name in names {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            guard let data = fm.contents(atPath: path) else {
-                unreadable.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), "cannot read this file", fix: "check its permissions"))
+        for file in folder.files {
+            guard let text = String(validating: file.bytes, as: UTF8.self) else {
+                unreadable.append(Diagnostic(.error, SourceLocation(file: file.path, line: 1, column: 1), "this file is not UTF-8 text", fix: "save it as UTF-8"))
                 continue
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                unreadable.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), "this file is not UTF-8 text", fix: "save it as UTF-8"))
-                continue
-            }
-            files.append((path, text))
-        }
-        if files.isEmpty && unreadable.isEmpty {
-            let at = SourceLocation(file: directory, line: 1, column: 1)
-            return LoadResult(flows: nil, diagnostics: [Diagnostic(.error, at, "no .yaml flow files in this folder", fix: "see flows/README.md for the format")])
+            files.append((file.path, text))
         }
         var result = load(files: files)
-        result.diagnostics = unreadable + result.diagnostics
-        if !unreadable.isEmpty { result.flows = nil }
+        result.diagnostics = folder.unreadable + unreadable + result.diagnostics
+        if !folder.unreadable.isEmpty || !unreadable.isEmpty { result.flows = nil }
         return result
     }
 

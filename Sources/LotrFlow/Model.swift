@@ -127,7 +127,7 @@ public struct Route: Hashable, Sendable {
     }
 }
 
-public struct Question: Sendable {
+public struct Question: Equatable, Sendable {
     public var id: String
     public var stage: Stage
     public var kind: QuestionKind
@@ -176,12 +176,12 @@ public struct Template: Hashable, Sendable {
     public var raw: LocalizedText
 }
 
-public struct ConditionalText: Sendable {
+public struct ConditionalText: Equatable, Sendable {
     public var condition: SourcedExpr?
     public var text: Template
 }
 
-public struct EvidenceRule: Sendable {
+public struct EvidenceRule: Equatable, Sendable {
     public var item: String
     public var condition: SourcedExpr?
     public var why: LocalizedText?
@@ -194,7 +194,7 @@ public struct Surcharge: Hashable, Sendable {
     public var tenthsOfYears: Int
 }
 
-public struct Outcome: Sendable {
+public struct Outcome: Equatable, Sendable {
     public var id: String
     public var stage: Stage?
     public var definedIn: Stage
@@ -218,7 +218,7 @@ public struct Outcome: Sendable {
     public var location: SourceLocation
 }
 
-public struct StageFlow: Sendable {
+public struct StageFlow: Equatable, Sendable {
     public var stage: Stage
     public var title: LocalizedText
     public var start: String
@@ -228,7 +228,7 @@ public struct StageFlow: Sendable {
     public var notReached: LocalizedText?
 }
 
-public struct Form: Sendable {
+public struct Form: Equatable, Sendable {
     public enum Place: String, Sendable { case inUK = "in_uk", outsideUK = "outside_uk", either }
     public var id: String
     public var code: String
@@ -238,7 +238,7 @@ public struct Form: Sendable {
     public var location: SourceLocation
 }
 
-public struct EvidenceItem: Sendable {
+public struct EvidenceItem: Equatable, Sendable {
     public var id: String
     public var text: LocalizedText
     public var help: LocalizedText?
@@ -246,16 +246,16 @@ public struct EvidenceItem: Sendable {
     public var location: SourceLocation
 }
 
-public struct GlossaryTerm: Sendable {
+public struct GlossaryTerm: Equatable, Sendable {
     public var id: String
     public var term: LocalizedText
     public var text: LocalizedText
     public var location: SourceLocation
 }
 
-public struct Rate: Sendable {
+public struct Rate: Equatable, Sendable {
     public enum Per: String, Sendable { case application, year }
-    public struct Value: Sendable {
+    public struct Value: Equatable, Sendable {
         public var from: CivilDate
         /// Pence for money, the plain number otherwise.
         public var value: Int
@@ -275,7 +275,7 @@ public struct Rate: Sendable {
 }
 
 /// Every loaded and validated flow file, ready for the engine.
-public struct FlowSet: Sendable {
+public struct FlowSet: Equatable, Sendable {
     public var stages: [StageFlow]
     public var questions: [String: Question]
     public var outcomes: [String: Outcome]

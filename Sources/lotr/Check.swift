@@ -4,6 +4,7 @@ import LotrFlow
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check a folder of flow files: syntax, keys, ids, references, expressions, the graph.",
         discussion: "Prints file:line:col: error: ... (and warning: ...) with what to do. Exits 0 when there are no errors, 1 otherwise.")
 

@@ -5,6 +5,7 @@ import LotrFlow
 
 struct Decide: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "decide",
         abstract: "Turn a file of answers into an outcome: the form, why, fees and the evidence checklist.",
         discussion: """
         The answers file is a JSON object keyed by question id (see `lotr questions`). Exit status: 0 with an \

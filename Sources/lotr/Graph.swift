@@ -3,6 +3,7 @@ import LotrFlow
 
 struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Print the whole decision tree as Graphviz DOT, Mermaid or SVG: stages as clusters, outcomes with their form.",
         discussion: "svg runs Graphviz's `dot -Tsvg` (Debian package graphviz); without it, exits 1 and says how to install it.")
 

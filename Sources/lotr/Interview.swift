@@ -130,7 +130,7 @@ func runInterview(_ settings: InterviewSettings) throws {
     defer { terminal.stop() }
     // Something to read at once; the flows load behind it.
     terminal.paint(SizeGuard.guarded(Splash.render, minimum: SizeGuard.minimum)(language, terminal.size))
-    let loaded = FlowLoader.load(directory: flowsDirectory)
+    let loaded = FlowSource.load(flowsDirectory)
     guard let flows = loaded.flows else {
         terminal.stop()
         for d in loaded.errors { printError(d.description) }

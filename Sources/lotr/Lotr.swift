@@ -70,7 +70,7 @@ struct FlowOptions: ParsableArguments {
     }
 
     static func load(_ directory: String) throws -> FlowSet {
-        let result = FlowLoader.load(directory: directory)
+        let result = FlowSource.load(directory)
         guard let flows = result.flows else {
             for d in result.errors { printError(d.description) }
             printError("lotr: the flows in \(directory) have \(result.errors.count) error(s); run `lotr check \(directory)` for details.")

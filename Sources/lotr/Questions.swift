@@ -4,6 +4,7 @@ import LotrFlow
 
 struct Questions: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "questions",
         abstract: "List every question with its id, stage, kind and options: what an answers file for `decide` may hold.")
 
     enum Style: String, ExpressibleByArgument, CaseIterable { case json, text }

@@ -77,6 +77,7 @@ struct Sessions: ParsableCommand {
 
     struct Label: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "label",
             abstract: "Set or clear a case's label (initials, your own file number).",
             discussion: "The label is personal data: it is stored with the answers, deleted with them, and never logged.")
         @Argument(help: "The session's reference, e.g. K7M-42Q.") var reference: String
@@ -93,6 +94,7 @@ struct Sessions: ParsableCommand {
 
     struct Purge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "purge",
             abstract: "Delete every case last saved longer ago than a period, for good.",
             discussion: """
             --older-than 90d deletes the cases last saved more than 90 days ago; 0d deletes every case. Prints \
@@ -115,7 +117,7 @@ struct Sessions: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a session's file note as plain text.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a session's file note as plain text.")
         @Argument(help: "The session's reference, e.g. K7M-42Q.") var reference: String
         @OptionGroup var flowOptions: FlowOptions
         @Option(help: ArgumentHelp("Assess as of this date (YYYY-MM-DD); default: today in the UK.", valueName: "date"))
@@ -129,6 +131,7 @@ struct Sessions: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a session's file note as Markdown, plain text or JSON.",
             discussion: "With --output the file is written whole or not at all, readable by you only (0600).")
         enum Style: String, ExpressibleByArgument, CaseIterable { case markdown, text, json }
@@ -164,6 +167,7 @@ struct Sessions: ParsableCommand {
 
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete a saved session and everything in it, at once and for good.",
             discussion: "Asks nothing; prints what it deleted. The file is then rebuilt so that nothing of the session remains on disk.")
         @Argument(help: "The session's reference, e.g. K7M-42Q.") var reference: String
