@@ -33,41 +33,57 @@ struct Decide: ParsableCommand {
     var trace = false
 
     func run() throws {
-        let flows = try flowOptions.load()
-        let day = try parseToday(today)
-        let raw: String
-        if answers == "-" {
-            raw = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        } else {
-            guard let data = FileManager.default.contents(atPath: answers) else {
-                printError("lotr decide: cannot read the answers file \(answers)")
-                throw ExitCode(2)
-            }
-            raw = String(decoding: data, as: UTF8.self)
-        }
-        let parsed: Answers
-        switch AnswersFile.parse(raw, flows: flows, today: day) {
-        case .success(let a): parsed = a
-        case .failure(let problem):
-            // Name the answer at fault, never its value: answers stay off standard error.
-            printError("lotr decide: \(problem.withoutValues)")
+        try runDecide(DecideSettings(flows: flowOptions.directory, answers: answers, today: today, format: format, lang: lang, trace: trace))
+    }
+}
+
+/// What `lotr decide` was asked to do, however its command line was read (`DecideSettings.quickRead`
+/// or ArgumentParser).
+struct DecideSettings {
+    var flows: String?
+    var answers: String
+    var today: String?
+    var format: Decide.Style = .json
+    var lang = "en"
+    var trace = false
+}
+
+func runDecide(_ settings: DecideSettings) throws {
+    let (answers, lang, format, trace) = (settings.answers, settings.lang, settings.format, settings.trace)
+    let flows = try FlowOptions.load(FlowOptions.resolve(settings.flows))
+    let day = try parseToday(settings.today)
+    let raw: String
+    if answers == "-" {
+        raw = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    } else {
+        guard let data = FileManager.default.contents(atPath: answers) else {
+            printError("lotr decide: cannot read the answers file \(answers)")
             throw ExitCode(2)
         }
-        let assessment = Engine.assess(flows, answers: parsed, today: day, language: lang)
-        if trace {
-            // The question and the route taken, never the condition: it spells out the answer.
-            for step in assessment.trace {
-                let file = step.routeLocation.file.split(separator: "/").last.map(String.init) ?? step.routeLocation.file
-                let how = "route \(step.routeNumber) of \(step.routeCount)\(step.condition == nil ? ", default" : ""), \(file):\(step.routeLocation.line)"
-                printError("trace: \(step.question) [\(step.stage.rawValue)] → \(step.handOff ? "next stage: " : "")\(step.target) (\(how))")
-            }
-        }
-        let report = Report(flows: flows, assessment: assessment, answers: parsed, language: lang)
-        switch format {
-        case .json: print(report.json().serialized())
-        case .text: print(report.text(), terminator: "")
-        case .markdown: print(report.markdown(), terminator: "")
-        }
-        if !assessment.isComplete { throw ExitCode(3) }
+        raw = String(decoding: data, as: UTF8.self)
     }
+    let parsed: Answers
+    switch AnswersFile.parse(raw, flows: flows, today: day) {
+    case .success(let a): parsed = a
+    case .failure(let problem):
+        // Name the answer at fault, never its value: answers stay off standard error.
+        printError("lotr decide: \(problem.withoutValues)")
+        throw ExitCode(2)
+    }
+    let assessment = Engine.assess(flows, answers: parsed, today: day, language: lang)
+    if trace {
+        // The question and the route taken, never the condition: it spells out the answer.
+        for step in assessment.trace {
+            let file = step.routeLocation.file.split(separator: "/").last.map(String.init) ?? step.routeLocation.file
+            let how = "route \(step.routeNumber) of \(step.routeCount)\(step.condition == nil ? ", default" : ""), \(file):\(step.routeLocation.line)"
+            printError("trace: \(step.question) [\(step.stage.rawValue)] → \(step.handOff ? "next stage: " : "")\(step.target) (\(how))")
+        }
+    }
+    let report = Report(flows: flows, assessment: assessment, answers: parsed, language: lang)
+    switch format {
+    case .json: print(report.json().serialized())
+    case .text: print(report.text(), terminator: "")
+    case .markdown: print(report.markdown(), terminator: "")
+    }
+    if !assessment.isComplete { throw ExitCode(3) }
 }

@@ -23,6 +23,17 @@ enum Main {
             }
             exit(0)
         }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "decide", let settings = DecideSettings.quickRead(Array(arguments.dropFirst())) {
+            do {
+                try runDecide(settings)
+            } catch let code as ExitCode {
+                exit(code.rawValue)
+            } catch {
+                Lotr.exit(withError: error)
+            }
+            exit(0)
+        }
         Lotr.main()
     }
 }

@@ -1,3 +1,5 @@
+import LotrFlow
+
 extension InterviewSettings {
     /// Reads the everyday command line — interview options only, each at most once, every value
     /// present and sound — without ArgumentParser. Returns nil for anything else (a subcommand,
@@ -55,5 +57,51 @@ extension InterviewSettings {
             }
         }
         return settings.problem == nil ? settings : nil
+    }
+}
+
+extension DecideSettings {
+    /// `lotr decide` as batch jobs call it, read without ArgumentParser, whose run-time reflection
+    /// took about a quarter of a `decide` run once the flows came from the cache (BENCHMARKS.md).
+    /// Only options followed by their value as the next argument (`--answers FILE`), each at most
+    /// once, every value sound; anything else (`--answers=FILE`, `--help`, an unknown option, a
+    /// format or date it cannot read) returns nil and goes to ArgumentParser, which accepts it or
+    /// explains the problem in its usual words (`QuickReadTests` compares both paths).
+    static func quickRead(_ arguments: [String]) -> DecideSettings? {
+        var answers: String?, flows: String?, today: String?, lang: String?, format: Decide.Style?, trace = false
+        var i = 0
+        while i < arguments.count {
+            let name = arguments[i]
+            i += 1
+            if name == "--trace" {
+                guard !trace else { return nil }
+                trace = true
+                continue
+            }
+            guard ["--answers", "--flows", "--today", "--lang", "--format"].contains(name), i < arguments.count else { return nil }
+            let value = arguments[i]
+            i += 1
+            // `-` is standard input for the answers; any other value that looks like an option is ArgumentParser's call.
+            guard !value.isEmpty, !value.hasPrefix("-") || (name == "--answers" && value == "-") else { return nil }
+            switch name {
+            case "--answers":
+                guard answers == nil else { return nil }
+                answers = value
+            case "--flows":
+                guard flows == nil else { return nil }
+                flows = value
+            case "--today":
+                guard today == nil, CivilDate(iso: value) != nil else { return nil }
+                today = value
+            case "--lang":
+                guard lang == nil else { return nil }
+                lang = value
+            default:
+                guard format == nil, let style = Decide.Style(rawValue: value) else { return nil }
+                format = style
+            }
+        }
+        guard let answers else { return nil }
+        return DecideSettings(flows: flows, answers: answers, today: today, format: format ?? .json, lang: lang ?? "en", trace: trace)
     }
 }

@@ -63,6 +63,55 @@ import Testing
     }
 }
 
+/// `lotr decide --answers FILE …` is read without ArgumentParser; the same call written with
+/// `--answers=FILE` goes to ArgumentParser. Both must give the same output, status and errors.
+@Suite(.serialized) struct DecideQuickReadTests {
+    /// The separate-value spelling (read quickly) and the attached one (read by ArgumentParser).
+    func expectSame(_ args: [String], stdin: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var attached: [String] = []
+        var i = 0
+        while i < args.count {
+            if args[i].hasPrefix("--"), args[i] != "--trace", i + 1 < args.count {
+                attached.append(args[i] + "=" + args[i + 1])
+                i += 2
+            } else {
+                attached.append(args[i])
+                i += 1
+            }
+        }
+        let quick = try CLI.run(["decide"] + args, stdin: stdin)
+        let full = try CLI.run(["decide"] + attached, stdin: stdin)
+        #expect(quick.status == full.status, "\(args)", sourceLocation: sourceLocation)
+        #expect(quick.stdout == full.stdout, "\(args)", sourceLocation: sourceLocation)
+        #expect(quick.stderr == full.stderr, "\(args)", sourceLocation: sourceLocation)
+    }
+
+    @Test func everyFormatAndOutcomeReadsTheSame() throws {
+        let incomplete = try CLI.writeTemp(#"{"in_uk": true}"#)
+        let complete = try CLI.writeTemp(#"{"in_uk": false}"#)
+        let wrong = try CLI.writeTemp(#"{"in_uk": "maybe"}"#)
+        for answers in [incomplete, complete, wrong] {
+            for format in ["json", "text", "markdown"] {
+                try expectSame(["--flows", "flows", "--answers", answers, "--today", "2026-11-23", "--format", format])
+            }
+            try expectSame(["--answers", answers, "--flows", "flows", "--lang", "zh-Hant", "--today", "2026-11-23", "--trace"])
+        }
+        try expectSame(["--flows", "flows", "--answers", "-", "--today", "2026-11-23"], stdin: #"{"in_uk": false}"#)
+        let r = try CLI.run(["decide", "--flows", "flows", "--answers", complete, "--today", "2026-11-23"])
+        #expect([0, 3].contains(r.status) && r.stdout.contains("\"status\""), "\(r.stderr)")
+    }
+
+    @Test func refusedCallsReadTheSame() throws {
+        let answers = try CLI.writeTemp(#"{"in_uk": true}"#)
+        for args in [["--flows", "flows"], ["--answers", answers, "--format", "xml"], ["--answers", answers, "--today", "2026-02-30"],
+                     ["--answers", answers, "--answers", answers], ["--answers", answers, "--bogus"], ["--answers"],
+                     ["--answers", answers, "--flows", "/nonexistent"], ["--answers", "/nonexistent.json", "--flows", "flows"],
+                     ["--answers", answers, "--trace", "--trace"], ["--help"]] {
+            try expectSame(args)
+        }
+    }
+}
+
 /// Options that mean nothing without the kiosk are refused, not ignored; references are read as
 /// people write them; the program says how to carry on when it ends.
 @Suite(.serialized) struct CaseReferenceAndOptionsTests {
