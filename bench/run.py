@@ -59,6 +59,7 @@ class PtyProcess:
                                      preexec_fn=child_setup, close_fds=True)
         os.close(slave)
         self.output = bytearray()
+        self.reads = []  # (length of the output after each read, when it arrived)
 
     def read_available(self, timeout):
         """Reads what arrives within `timeout` seconds; returns (bytes, time of the last read)."""
@@ -71,10 +72,17 @@ class PtyProcess:
             return b"", None
         now = time.perf_counter()
         self.output += data
+        self.reads.append((len(self.output), now))
         return data, now
 
     def wait_for_text(self, marker, timeout=10.0):
-        """Seconds from exec until `marker` shows in the output (escape sequences removed)."""
+        """Seconds from exec until `marker` shows in the output (escape sequences removed): the
+        time of the read that brought it, which may be one that an earlier wait already took in
+        (a fast program can send two markers in one read)."""
+        def seen(end):
+            return marker in CSI.sub(b"", bytes(self.output[:end])).replace(b"\r", b"").replace(b"\n", b"")
+        if self.reads and seen(len(self.output)):
+            return next(at for end, at in self.reads if seen(end)) - self.start
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
             data, at = self.read_available(0.05)

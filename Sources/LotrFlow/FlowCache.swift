@@ -31,7 +31,7 @@ public struct FlowCache: Sendable {
     /// Cache files kept at most (one per flow folder); the least recently written go first.
     static let filesKept = 16
     static let magic = Array("lotr flow cache\n".utf8)
-    static let formatVersion: UInt8 = 1
+    static let formatVersion: UInt8 = 2
 
     public init(directory: String, programID: [UInt8]) {
         self.directory = directory
@@ -48,16 +48,16 @@ public struct FlowCache: Sendable {
     /// The flows of `flowDirectory`, from the cache if it holds exactly these files for this
     /// program, otherwise from the YAML (and then cached for next time if they have no errors).
     public func load(_ flowDirectory: String) -> (result: LoadResult, use: Use) {
+        let path = cachePath(for: flowDirectory)
+        if let flows = withOwnFile(path, { FlowCache.decode($0, directory: flowDirectory, programID: programID) }) ?? nil {
+            return (LoadResult(flows: flows, diagnostics: []), .served)
+        }
         let folder: FlowFolder
         switch FlowFolder.read(flowDirectory) {
         case .failure(let problem): return (LoadResult(flows: nil, diagnostics: problem.diagnostics), .notCached)
         case .success(let read): folder = read
         }
         guard folder.unreadable.isEmpty else { return (FlowLoader.load(folder), .notCached) }
-        let path = cachePath(for: flowDirectory)
-        if let flows = withOwnFile(path, { FlowCache.decode($0, folder: folder, programID: programID) }) ?? nil {
-            return (LoadResult(flows: flows, diagnostics: []), .served)
-        }
         let result = FlowLoader.load(folder)
         guard let flows = result.flows else { return (result, .notCached) }
         let written = write(FlowCache.encode(flows, folder: folder, programID: programID), to: path)
@@ -78,8 +78,10 @@ public struct FlowCache: Sendable {
 
     // MARK: - The file
 
-    /// magic, format version, program ID, the folder as given, every file (name and bytes), the
-    /// flows (CompactCoding), then a checksum of everything before it.
+    /// magic, format version, program ID, the folder as given, each file's name and size, the
+    /// flows (CompactCoding), a checksum of all that, then a copy of every file. The copies are
+    /// not in the checksum: they are compared byte for byte with the files, so a damaged copy
+    /// can only make the cache unusable, never wrong.
     static func encode(_ flows: FlowSet, folder: FlowFolder, programID: [UInt8]) -> [UInt8] {
         var out = magic
         out.append(formatVersion)
@@ -88,40 +90,65 @@ public struct FlowCache: Sendable {
         appendVarint(UInt64(folder.files.count), to: &out)
         for file in folder.files {
             appendBlock(Array(file.name.utf8), to: &out)
-            appendBlock(file.bytes, to: &out)
+            appendVarint(UInt64(file.bytes.count), to: &out)
         }
         appendBlock(CompactCoding.encode(flows), to: &out)
         let sum = out.withUnsafeBytes { checksum($0) }
         for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: sum >> (8 * UInt64(i)))) }
+        for file in folder.files { out.append(contentsOf: file.bytes) }
         return out
     }
 
-    /// The flows in `bytes` if the file is whole and was built from exactly `folder` by this
-    /// program; nil otherwise.
-    static func decode(_ bytes: [UInt8], folder: FlowFolder, programID: [UInt8]) -> FlowSet? {
-        bytes.withUnsafeBytes { decode($0, folder: folder, programID: programID) }
-    }
-
-    static func decode(_ raw: UnsafeRawBufferPointer, folder: FlowFolder, programID: [UInt8]) -> FlowSet? {
-        guard raw.count >= magic.count + 1 + 8 else { return nil }
-        let body = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
-        var stored: UInt64 = 0
-        for i in 0..<8 { stored |= UInt64(raw[raw.count - 8 + i]) << (8 * UInt64(i)) }
-        guard checksum(body) == stored else { return nil }
-        var cursor = ByteCursor(body)
+    /// The flows in a cache file if it is whole and was built by this program from exactly the
+    /// files `directory` now holds; nil otherwise. The files are read a piece at a time and
+    /// compared with their copies, so they are never held in memory whole.
+    static func decode(_ raw: UnsafeRawBufferPointer, directory: String, programID: [UInt8]) -> FlowSet? {
+        var cursor = ByteCursor(raw)
         guard cursor.take(magic.count).map({ $0.elementsEqual(magic) }) == true,
               cursor.take(1)?.first == formatVersion,
               cursor.block().map({ $0.elementsEqual(programID) }) == true,
-              cursor.block().map({ $0.elementsEqual(folder.directory.utf8) }) == true,
-              cursor.varint() == UInt64(folder.files.count) else { return nil }
-        for file in folder.files {
-            guard cursor.block().map({ $0.elementsEqual(file.name.utf8) }) == true,
-                  let stored = cursor.block(), stored.count == file.bytes.count,
-                  stored.count == 0 || file.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, stored.baseAddress!, stored.count) == 0 })
-            else { return nil }
+              cursor.block().map({ $0.elementsEqual(directory.utf8) }) == true,
+              let count = cursor.varint(), count <= 100_000 else { return nil }
+        var files: [(name: UnsafeRawBufferPointer, size: Int)] = []
+        for _ in 0..<count {
+            guard let name = cursor.block(), let size = cursor.varint(), size <= UInt64(raw.count) else { return nil }
+            files.append((name, Int(size)))
         }
-        guard let payload = cursor.block(), cursor.isAtEnd else { return nil }
+        guard let payload = cursor.block() else { return nil }
+        let summed = cursor.position
+        guard let stored = cursor.take(8) else { return nil }
+        var sum: UInt64 = 0
+        for i in 0..<8 { sum |= UInt64(stored[i]) << (8 * UInt64(i)) }
+        guard checksum(UnsafeRawBufferPointer(rebasing: raw[..<summed])) == sum,
+              let names = FlowFolder.names(directory), names.count == files.count else { return nil }
+        for (name, file) in zip(names, files) {
+            guard file.name.elementsEqual(name.utf8), let copy = cursor.take(file.size),
+                  sameContents(directory.hasSuffix("/") ? directory + name : directory + "/" + name, copy) else { return nil }
+        }
+        guard cursor.isAtEnd else { return nil }
         return try? CompactCoding.decode(payload)
+    }
+
+    /// Whether the file at `path` holds exactly `expected`, read in pieces into one small buffer.
+    static func sameContents(_ path: String, _ expected: UnsafeRawBufferPointer) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected.count else { return false }
+        let size = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        var at = 0
+        while true {
+            let n = read(fd, buffer, size)
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { return false }
+            // Also true at the end: a file that grew since fstat has bytes past the copy.
+            if n == 0 { return at == expected.count }
+            guard at + n <= expected.count, memcmp(buffer, expected.baseAddress! + at, n) == 0 else { return false }
+            at += n
+        }
     }
 
     static func appendVarint(_ value: UInt64, to out: inout [UInt8]) {

@@ -29,18 +29,9 @@ public struct FlowFolder: Sendable {
 
     public static func read(_ directory: String) -> Result<FlowFolder, Problem> {
         let at = SourceLocation(file: directory, line: 1, column: 1)
-        guard let dir = opendir(directory) else {
+        guard let names = names(directory) else {
             return .failure(Problem(diagnostics: [Diagnostic(.error, at, "no flow folder here", fix: "pass the folder that holds the flow files, e.g. `flows`")]))
         }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if isFlowFileName(name) { names.append(name) }
-        }
-        closedir(dir)
-        names.sort()
         var folder = FlowFolder(directory: directory, files: [], unreadable: [])
         for name in names {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
@@ -54,6 +45,22 @@ public struct FlowFolder: Sendable {
             return .failure(Problem(diagnostics: [Diagnostic(.error, at, "no .yaml flow files in this folder", fix: "see flows/README.md for the format")]))
         }
         return .success(folder)
+    }
+}
+
+extension FlowFolder {
+    /// The flow files' names in a folder, sorted; nil if it is not a folder that can be read.
+    public static func names(_ directory: String) -> [String]? {
+        guard let dir = opendir(directory) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if isFlowFileName(name) { names.append(name) }
+        }
+        return names.sorted()
     }
 }
 
