@@ -20,6 +20,8 @@ public struct ScenarioRow: Sendable {
     public var evidence: [String]
     public var notEvidence: [String]
     public var warningContains: String?
+    /// Words no warning may contain.
+    public var notWarningContains: String?
     /// Words one of the outcome's reasons must contain (the reasons are worked out from the
     /// answers, so a wrong date or count in them is caught here).
     public var reasonContains: String?
@@ -35,7 +37,7 @@ public struct ScenarioRow: Sendable {
     public init(file: String, line: Int = 1, name: String, today: CivilDate, answers: [String: AnswerInput], outcome: String,
                 stage: String, form: String?, evidence: [String], notEvidence: [String], warningContains: String?,
                 routes: [String: RouteExpectation] = [:], dates: [String: String] = [:], notDates: [String] = [],
-                reasonContains: String? = nil, notReasonContains: String? = nil) {
+                reasonContains: String? = nil, notReasonContains: String? = nil, notWarningContains: String? = nil) {
         self.file = file
         self.line = line
         self.name = name
@@ -52,6 +54,7 @@ public struct ScenarioRow: Sendable {
         self.notDates = notDates
         self.reasonContains = reasonContains
         self.notReasonContains = notReasonContains
+        self.notWarningContains = notWarningContains
     }
 
     /// `file:line`, how a reviewer finds the row.
@@ -141,7 +144,8 @@ public enum ScenarioTable {
             notEvidence: expect?["not_evidence"]?.array().compactMap(\.string) ?? [],
             warningContains: expect?["warning_contains"]?.string,
             routes: routes, dates: dates, notDates: expect?["not_dates"]?.array().compactMap(\.string) ?? [],
-            reasonContains: expect?["reason_contains"]?.string, notReasonContains: expect?["not_reason_contains"]?.string)
+            reasonContains: expect?["reason_contains"]?.string, notReasonContains: expect?["not_reason_contains"]?.string,
+            notWarningContains: expect?["not_warning_contains"]?.string)
     }
 
     static func answerInput(_ node: Node) -> AnswerInput {
