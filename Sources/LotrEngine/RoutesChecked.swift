@@ -80,7 +80,15 @@ extension OutcomeBuilder {
                 RouteCheck(stage: stage.rawValue, title: title, status: status, because: because, source: source)
             }
             let lastAsked = path.last { flows.questions[$0]?.stage == stage }.flatMap { flows.questions[$0] }
-            let firstReason = taken.first { $0.question.stage == stage && $0.route.because != nil }
+            // A route that leaves this stage straight for a node of another stage (not a hand-on),
+            // e.g. into the Article 3 claim that raises Article 8 too, says what became of this
+            // stage's grounds; the reasons met on the way there (a partner who did not fit, then
+            // a child route not met) do not, so that route's reason wins over the first one.
+            let crossing = taken.last { $0.question.stage == stage }.flatMap { t -> TakenRoute? in
+                guard t.route.because != nil, case .node(let n) = t.route.target, stageOf(n) != stage else { return nil }
+                return t
+            }
+            let firstReason = crossing ?? taken.first { $0.question.stage == stage && $0.route.because != nil }
             if stage == ownStage, o.stage != nil {
                 out.append(entry(.fits, o.title.text(language), outcomeSource ?? ""))
             } else if stage == ownStage, firstReason == nil {
@@ -109,6 +117,11 @@ extension OutcomeBuilder {
             }
         }
         return out
+    }
+
+    /// The stage a question or outcome belongs to, nil for an unknown id.
+    private func stageOf(_ node: String) -> Stage? {
+        flows.questions[node]?.stage ?? flows.outcomes[node].map { $0.stage ?? $0.definedIn }
     }
 
     /// The dates of the routes taken and of the outcome, each once, in date order.

@@ -20,6 +20,13 @@ public struct ScenarioRow: Sendable {
     public var evidence: [String]
     public var notEvidence: [String]
     public var warningContains: String?
+    /// Words no warning may contain.
+    public var notWarningContains: String?
+    /// Words one of the outcome's reasons must contain (the reasons are worked out from the
+    /// answers, so a wrong date or count in them is caught here).
+    public var reasonContains: String?
+    /// Words no reason may contain.
+    public var notReasonContains: String?
     /// Per stage, the "Routes checked" entry the row expects (stages not listed are not asserted).
     public var routes: [String: RouteExpectation] = [:]
     /// Date id → the ISO date it must have.
@@ -29,7 +36,8 @@ public struct ScenarioRow: Sendable {
 
     public init(file: String, line: Int = 1, name: String, today: CivilDate, answers: [String: AnswerInput], outcome: String,
                 stage: String, form: String?, evidence: [String], notEvidence: [String], warningContains: String?,
-                routes: [String: RouteExpectation] = [:], dates: [String: String] = [:], notDates: [String] = []) {
+                routes: [String: RouteExpectation] = [:], dates: [String: String] = [:], notDates: [String] = [],
+                reasonContains: String? = nil, notReasonContains: String? = nil, notWarningContains: String? = nil) {
         self.file = file
         self.line = line
         self.name = name
@@ -44,6 +52,9 @@ public struct ScenarioRow: Sendable {
         self.routes = routes
         self.dates = dates
         self.notDates = notDates
+        self.reasonContains = reasonContains
+        self.notReasonContains = notReasonContains
+        self.notWarningContains = notWarningContains
     }
 
     /// `file:line`, how a reviewer finds the row.
@@ -132,7 +143,9 @@ public enum ScenarioTable {
             form: form, evidence: expect?["evidence"]?.array().compactMap(\.string) ?? [],
             notEvidence: expect?["not_evidence"]?.array().compactMap(\.string) ?? [],
             warningContains: expect?["warning_contains"]?.string,
-            routes: routes, dates: dates, notDates: expect?["not_dates"]?.array().compactMap(\.string) ?? [])
+            routes: routes, dates: dates, notDates: expect?["not_dates"]?.array().compactMap(\.string) ?? [],
+            reasonContains: expect?["reason_contains"]?.string, notReasonContains: expect?["not_reason_contains"]?.string,
+            notWarningContains: expect?["not_warning_contains"]?.string)
     }
 
     static func answerInput(_ node: Node) -> AnswerInput {

@@ -99,6 +99,11 @@ private let twoStages: FlowSet = {
                     date: 2026-12-01
                     text: {en: "Earlier"}
                     source: {doc: R, section: "2"}
+              - if: q1 == 7
+                goto: a8
+                because: {en: "Raised in the same claim as the family one."}
+                source: {doc: R, section: "6"}
+                status: not_checked
               - goto: stop
         outcomes:
           - id: fits
@@ -142,6 +147,22 @@ private let twoStages: FlowSet = {
     // The dates of every route taken, in date order whatever the order of the routes.
     #expect(o.dates.map(\.id) == ["early", "late"])
     #expect(o.dates.map(\.date) == [d("2026-12-01"), d("2028-01-01")])
+}
+
+@Test func aRouteStraightIntoAnotherStagesOutcomeGivesItsOwnReason() throws {
+    // The path meets "Only 7 years" first, then leaves the stage straight for the family
+    // outcome by a route saying the rules ground is raised in that claim: that route's reason
+    // (and status) is what became of the stage, so it wins over the first reason.
+    let o = try outcome(twoStages, ["q1": .number(7), "q2": .bool(false)])
+    #expect(o.id == "a8")
+    #expect(o.routes[0] == RouteCheck(stage: "rules", title: "Rules route", status: .notChecked,
+                                      because: "Raised in the same claim as the family one.", source: "Rules, 6"))
+    #expect(o.routes[1].status == .fits)
+    // The dates of every route taken are still shown.
+    #expect(o.dates.map(\.id) == ["late"])
+    // A hand-on (next-stage) is not such a route: the first reason still wins there.
+    let handOn = try outcome(twoStages, ["q1": .number(8), "q2": .bool(true), "q3": .bool(true)])
+    #expect(handOn.routes[0].because == "Only 8 years; 10 are needed.")
 }
 
 @Test func afterAStageNoneOutcomeLaterStagesAreNotChecked() throws {

@@ -12,7 +12,7 @@ import Yams
 /// coverage section.
 ///
 /// A row's `expect` holds `outcome`, `stage`, `form`, `evidence`, `not_evidence`,
-/// `warning_contains`, and may also assert the "Routes checked" section and the dates:
+/// `warning_contains`, `not_warning_contains`, `reason_contains`, `not_reason_contains`, and may also assert the "Routes checked" section and the dates:
 ///
 /// ```yaml
 ///   expect:
@@ -66,6 +66,15 @@ func scenarioGivesTheRightOutcome(_ s: Scenario) throws {
     for e in s.notEvidence { #expect(!ids.contains(e), "checklist should not have \(e)") }
     if let w = s.warningContains {
         #expect(o.warnings.contains { $0.contains(w) }, "no warning contains '\(w)': \(o.warnings)")
+    }
+    if let w = s.notWarningContains {
+        #expect(!o.warnings.contains { $0.contains(w) }, "a warning contains '\(w)': \(o.warnings)")
+    }
+    if let r = s.reasonContains {
+        #expect(o.reasons.contains { $0.contains(r) }, "no reason contains '\(r)': \(o.reasons)")
+    }
+    if let r = s.notReasonContains {
+        #expect(!o.reasons.contains { $0.contains(r) }, "a reason contains '\(r)': \(o.reasons)")
     }
     // Every output shows how fresh the law behind it is.
     #expect(o.reviewed == flows.reviewed)
