@@ -108,21 +108,21 @@ public struct FlowCache: Sendable {
               cursor.take(1)?.first == formatVersion,
               cursor.block().map({ $0.elementsEqual(programID) }) == true,
               cursor.block().map({ $0.elementsEqual(directory.utf8) }) == true,
-              let count = cursor.varint(), count <= 100_000 else { return nil }
-        var files: [(name: UnsafeRawBufferPointer, size: Int)] = []
-        for _ in 0..<count {
-            guard let name = cursor.block(), let size = cursor.varint(), size <= UInt64(raw.count) else { return nil }
-            files.append((name, Int(size)))
+              let names = FlowFolder.names(directory), cursor.varint() == UInt64(names.count) else { return nil }
+        var sizes: [Int] = []
+        sizes.reserveCapacity(names.count)
+        for name in names {
+            guard cursor.block()?.elementsEqual(name.utf8) == true, let size = cursor.varint(), size <= UInt64(raw.count) else { return nil }
+            sizes.append(Int(size))
         }
         guard let payload = cursor.block() else { return nil }
         let summed = cursor.position
         guard let stored = cursor.take(8) else { return nil }
         var sum: UInt64 = 0
         for i in 0..<8 { sum |= UInt64(stored[i]) << (8 * UInt64(i)) }
-        guard checksum(UnsafeRawBufferPointer(rebasing: raw[..<summed])) == sum,
-              let names = FlowFolder.names(directory), names.count == files.count else { return nil }
-        for (name, file) in zip(names, files) {
-            guard file.name.elementsEqual(name.utf8), let copy = cursor.take(file.size),
+        guard checksum(UnsafeRawBufferPointer(rebasing: raw[..<summed])) == sum else { return nil }
+        for (name, size) in zip(names, sizes) {
+            guard let copy = cursor.take(size),
                   sameContents(directory.hasSuffix("/") ? directory + name : directory + "/" + name, copy) else { return nil }
         }
         guard cursor.isAtEnd else { return nil }

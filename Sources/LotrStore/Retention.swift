@@ -20,8 +20,14 @@ public struct RetentionConfig: Equatable, Sendable {
 
     /// `$XDG_CONFIG_HOME/lotr/config`, else `~/.config/lotr/config`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/lotr/config" }
-        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.config/lotr/config" }
+        defaultPath { environment[$0] }
+    }
+
+    /// The same, reading the variables through `lookup` (e.g. getenv): at start-up this spares
+    /// building a dictionary, whose first use in the program costs a type look-up (BENCHMARKS.md).
+    public static func defaultPath(lookup: (String) -> String?) -> String? {
+        if let xdg = lookup("XDG_CONFIG_HOME"), xdg.hasPrefix("/") { return xdg + "/lotr/config" }
+        if let home = lookup("HOME"), home.hasPrefix("/") { return home + "/.config/lotr/config" }
         return nil
     }
 

@@ -13,7 +13,7 @@ enum Retention {
     /// The configured period, or a problem with the file. nil when nothing is configured; the
     /// file is small and read with one call, so this costs nothing worth measuring at start.
     static func configured() -> Result<RetentionConfig, RetentionConfig.Problem>? {
-        guard let path = RetentionConfig.defaultPath(environment: environmentSubset()) else { return nil }
+        guard let path = RetentionConfig.defaultPath(lookup: environmentValue) else { return nil }
         guard access(path, F_OK) == 0 else { return nil }
         return RetentionConfig.load(path: path)
     }
@@ -45,11 +45,5 @@ enum Retention {
     /// output stays the command's own (a JSON list stays JSON).
     static func applyConfigured(to store: SessionStore) {
         if let report = apply(to: store) { printError(report.line) }
-    }
-
-    static func environmentSubset() -> [String: String] {
-        var env: [String: String] = [:]
-        for name in ["XDG_CONFIG_HOME", "HOME"] { if let v = environmentValue(name) { env[name] = v } }
-        return env
     }
 }
