@@ -64,14 +64,15 @@ public struct FlowCache: Sendable {
         return (result, .built(written: written))
     }
 
-    /// One file per flow folder, named by a hash of its real path.
+    /// One file per flow folder and build of the program, named by a hash of both: two builds
+    /// that share a home (an installed one and one being developed) each keep their own.
     public func cachePath(for flowDirectory: String) -> String {
         var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let real = realpath(flowDirectory, &resolved) != nil
             ? String(decoding: resolved.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             : flowDirectory
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in real.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        for byte in programID + [0] + Array(real.utf8) { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
         let hex = String(hash, radix: 16)
         return directory + "/flows-" + String(repeating: "0", count: 16 - hex.count) + hex + ".cache"
     }

@@ -130,13 +130,20 @@ struct FlowCacheTests {
         #expect(more.result.flows == nil)
     }
 
-    @Test("another build of the program never reads this build's cache")
+    @Test("another build of the program never reads this build's cache, and keeps its own")
     func otherProgram() throws {
         let box = try CacheSandbox()
         defer { box.remove() }
         _ = box.cache.load(box.flows)
         let other = FlowCache(directory: box.cacheDirectory, programID: Array("build-2".utf8))
         #expect(other.load(box.flows).use == .built(written: true))
+        // Each build keeps its own file, so two builds used in turn do not rebuild each other's.
+        #expect(other.cachePath(for: box.flows) != box.cacheFile)
+        #expect(box.cache.load(box.flows).use == .served)
+        #expect(other.load(box.flows).use == .served)
+        // A file of another build put in this build's place is not read.
+        try FileManager.default.removeItem(atPath: box.cacheFile)
+        try FileManager.default.copyItem(atPath: other.cachePath(for: box.flows), toPath: box.cacheFile)
         #expect(box.cache.load(box.flows).use == .built(written: true))
     }
 
