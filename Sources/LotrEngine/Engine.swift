@@ -38,14 +38,16 @@ public enum Engine {
         var taken: [TakenRoute] = []
         var node = flows.firstNode
         // The graph is acyclic, so a walk visits each node at most once; the bound is a guard.
-        var budget = flows.questions.count + flows.outcomes.count + 1
+        var budget = flows.questions.count + flows.outcomeOrder.count + 1
         while let id = node, budget > 0 {
             budget -= 1
-            if let outcome = flows.outcomes[id] {
+            // Questions first: ids are unique across questions and outcomes, and a walk that
+            // stops at a question never needs the outcomes (read from the flow cache when first used).
+            guard let q = flows.questions[id] else {
+                guard let outcome = flows.outcomes[id] else { break }
                 let result = OutcomeBuilder(flows: flows, evaluator: evaluator, language: language).build(outcome, path: path, taken: taken)
                 return Assessment(path: path, trace: trace, next: nil, outcome: result, today: today)
             }
-            guard let q = flows.questions[id] else { break }
             guard answers[id] != nil else {
                 return Assessment(path: path, trace: trace, next: q, outcome: nil, today: today)
             }

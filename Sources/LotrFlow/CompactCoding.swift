@@ -69,6 +69,17 @@ struct CompactOutput {
 
     mutating func tag(_ value: UInt8) { values.append(value) }
 
+    /// What `body` writes, preceded by its length, so that a reader can keep it for later.
+    mutating func block(_ body: (inout CompactOutput) -> Void) {
+        let before = values
+        values = []
+        body(&self)
+        let inner = values
+        values = before
+        varint(UInt64(inner.count))
+        values.append(contentsOf: inner)
+    }
+
     mutating func write<T: CompactValue>(_ value: T) { value.write(to: &self) }
 
     func finish() -> [UInt8] {
@@ -86,8 +97,14 @@ struct CompactOutput {
 /// Reads never past the end: a damaged or foreign file throws, it cannot crash.
 struct CompactInput {
     private let bytes: UnsafeRawBufferPointer
-    private var position = 0
+    private(set) var position = 0
     private var strings: [String] = []
+
+    /// Values written in a `block`, read later with the strings of the input they came from.
+    init(block: UnsafeRawBufferPointer, strings: [String]) {
+        self.bytes = block
+        self.strings = strings
+    }
 
     init(_ bytes: UnsafeRawBufferPointer) throws {
         self.bytes = bytes
@@ -129,6 +146,14 @@ struct CompactInput {
         let v = try varint()
         guard v <= UInt64(bytes.count - position) else { throw failure("a count is larger than the data") }
         return Int(v)
+    }
+
+    /// A `block`'s bytes, copied (the input may be a mapping that does not outlive the load),
+    /// and the strings they refer to.
+    mutating func block() throws -> (bytes: [UInt8], strings: [String]) {
+        let n = try length()
+        defer { position += n }
+        return (Array(UnsafeRawBufferPointer(rebasing: bytes[position..<position + n])), strings)
     }
 
     mutating func tag(below limit: UInt8) throws -> UInt8 {
@@ -539,13 +564,30 @@ extension Rate: CompactValue {
 }
 
 extension FlowSet: CompactValue {
+    /// The outcomes are a block of their own, read when first used (`FlowSet.outcomes`). The
+    /// cache's checksum has covered them and the same build wrote them, so failing to read
+    /// them then can only be a fault in this file; it stops the program rather than go on
+    /// without them.
     init(from input: inout CompactInput) throws {
-        stages = try input.read(); questions = try input.read(); outcomes = try input.read()
+        stages = try input.read(); questions = try input.read()
+        let (block, strings) = try input.block()
+        outcomesStore = Deferred(making: {
+            block.withUnsafeBytes { raw in
+                var deferred = CompactInput(block: raw, strings: strings)
+                do {
+                    let outcomes = try [String: Outcome](from: &deferred)
+                    guard deferred.isAtEnd else { throw deferred.failure("data left over after the outcomes") }
+                    return outcomes
+                } catch {
+                    fatalError("lotr: the flow cache's outcomes could not be read (\(error)); delete ~/.cache/lotr and start again")
+                }
+            }
+        })
         forms = try input.read(); evidence = try input.read(); glossary = try input.read(); rates = try input.read()
         files = try input.read(); questionOrder = try input.read(); outcomeOrder = try input.read(); version = try input.read()
     }
     func write(to output: inout CompactOutput) {
-        output.write(stages); output.write(questions); output.write(outcomes)
+        output.write(stages); output.write(questions); output.block { $0.write(outcomes) }
         output.write(forms); output.write(evidence); output.write(glossary); output.write(rates)
         output.write(files); output.write(questionOrder); output.write(outcomeOrder); output.write(version)
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The five stages, in the fixed order they are tried.
 public enum Stage: String, CaseIterable, Sendable, Comparable {
     case rules, article8, article3, discretionary, compassionate
@@ -278,7 +284,13 @@ public struct Rate: Equatable, Sendable {
 public struct FlowSet: Equatable, Sendable {
     public var stages: [StageFlow]
     public var questions: [String: Question]
-    public var outcomes: [String: Outcome]
+    /// From the flow cache the outcomes are read when first used: they are half of it, and an
+    /// interview needs none of them until its first result (BENCHMARKS.md, "Time to interactive").
+    public var outcomes: [String: Outcome] {
+        get { outcomesStore.value }
+        set { outcomesStore = Deferred(newValue) }
+    }
+    var outcomesStore: Deferred<[String: Outcome]>
     public var forms: [String: Form]
     public var evidence: [String: EvidenceItem]
     public var glossary: [String: GlossaryTerm]
@@ -289,6 +301,30 @@ public struct FlowSet: Equatable, Sendable {
     public var outcomeOrder: [String]
     /// A short hash of every file's bytes: saved sessions record it to notice changed flows.
     public var version: String
+
+    public init(stages: [StageFlow], questions: [String: Question], outcomes: [String: Outcome], forms: [String: Form],
+                evidence: [String: EvidenceItem], glossary: [String: GlossaryTerm], rates: [String: Rate], files: [FileInfo],
+                questionOrder: [String], outcomeOrder: [String], version: String) {
+        self.init(stages: stages, questions: questions, outcomesStore: Deferred(outcomes), forms: forms, evidence: evidence,
+                  glossary: glossary, rates: rates, files: files, questionOrder: questionOrder, outcomeOrder: outcomeOrder,
+                  version: version)
+    }
+
+    init(stages: [StageFlow], questions: [String: Question], outcomesStore: Deferred<[String: Outcome]>, forms: [String: Form],
+         evidence: [String: EvidenceItem], glossary: [String: GlossaryTerm], rates: [String: Rate], files: [FileInfo],
+         questionOrder: [String], outcomeOrder: [String], version: String) {
+        self.stages = stages
+        self.questions = questions
+        self.outcomesStore = outcomesStore
+        self.forms = forms
+        self.evidence = evidence
+        self.glossary = glossary
+        self.rates = rates
+        self.files = files
+        self.questionOrder = questionOrder
+        self.outcomeOrder = outcomeOrder
+        self.version = version
+    }
 
     /// The earliest `reviewed` date across files: the whole set is only as fresh as its oldest file.
     public var reviewed: CivilDate { files.map(\.reviewed).min() ?? CivilDate(year: 2000, month: 1, day: 1)! }
@@ -313,4 +349,46 @@ public struct FlowSet: Equatable, Sendable {
     }
 
     public var firstNode: String? { stages.first?.start }
+}
+
+/// A value made when first asked for, at most once, from any thread. Once made it never
+/// changes: a `FlowSet` that is changed gets a new one, so copies keep value semantics.
+final class Deferred<Value: Equatable & Sendable>: @unchecked Sendable, Equatable {
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private var made: Value?
+    private var make: (@Sendable () -> Value)?
+
+    init(_ value: Value) {
+        made = value
+        pthread_mutex_init(lock, nil)
+    }
+
+    init(making make: @escaping @Sendable () -> Value) {
+        self.make = make
+        pthread_mutex_init(lock, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    var value: Value {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        if let made { return made }
+        let value = make!()
+        made = value
+        make = nil
+        return value
+    }
+
+    /// Whether the value has been made yet (for the tests).
+    var isMade: Bool {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return made != nil
+    }
+
+    static func == (a: Deferred, b: Deferred) -> Bool { a === b || a.value == b.value }
 }

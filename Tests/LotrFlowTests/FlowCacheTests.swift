@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import LotrFlow
 import LotrTestSupport
@@ -51,6 +52,27 @@ struct CompactCodingTests {
             #expect(back.questionOrder == flows.questionOrder)
             #expect(back.questions.keys.sorted() == flows.questions.keys.sorted())
         }
+    }
+
+    @Test("outcomes are read when first used, once, whichever thread asks first; copies stay values")
+    func deferredOutcomes() throws {
+        let flows = try #require(FlowLoader.load(directory: TestFixtures.shippedFlows).flows)
+        let back = try CompactCoding.encode(flows).withUnsafeBytes { try CompactCoding.decode($0) }
+        #expect(!back.outcomesStore.isMade)
+        #expect(back.questions == flows.questions)
+        #expect(!back.outcomesStore.isMade, "reading the questions does not read the outcomes")
+        let counts = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            if back.outcomes == flows.outcomes { counts.withLock { $0 += 1 } }
+        }
+        #expect(counts.withLock { $0 } == 8)
+        #expect(back.outcomesStore.isMade)
+        var changed = back
+        let id = try #require(flows.outcomeOrder.first)
+        changed.outcomes[id]?.title = LocalizedText(en: "changed")
+        #expect(back.outcomes[id]?.title == flows.outcomes[id]?.title)
+        #expect(changed.outcomes[id]?.title.en == "changed")
+        #expect(changed != back)
     }
 
     @Test("the same flows always give the same bytes")
