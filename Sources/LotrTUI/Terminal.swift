@@ -177,11 +177,6 @@ public final class Terminal: TerminalDevice {
         }
         hasColors = colorsOn
         size = Size(rows: Int(lotr_lines()), cols: Int(lotr_cols()))
-        // Until curses has once been left and resumed, ncurses 6.4 flushes its output at every
-        // cursor move, so that each frame reached the terminal in 15 to 30 small writes. Leaving
-        // and resuming now, before anything is drawn, makes every frame one write (BENCHMARKS.md).
-        endwin()
-        wrefresh(window)
         if handlesSignals { enableBracketedPaste(outputFD: fileno(output)) }
     }
 
