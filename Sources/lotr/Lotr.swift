@@ -13,28 +13,27 @@ enum Main {
         // command tree: that reflection was a third of the time to the first frame
         // (BENCHMARKS.md). Any other call, and any call the quick reader is unsure of, goes to
         // ArgumentParser, so help, errors and every subcommand read exactly as before.
-        if let settings = InterviewSettings.quickRead(Array(CommandLine.arguments.dropFirst())) {
-            do {
-                try runInterview(settings)
-            } catch let code as ExitCode {
-                exit(code.rawValue)
-            } catch {
-                Interview.exit(withError: error)
-            }
-            exit(0)
-        }
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let settings = InterviewSettings.quickRead(arguments) {
+            runQuickly({ try runInterview(settings) }, otherwise: Interview.exit(withError:))
+        }
         if arguments.first == "decide", let settings = DecideSettings.quickRead(Array(arguments.dropFirst())) {
-            do {
-                try runDecide(settings)
-            } catch let code as ExitCode {
-                exit(code.rawValue)
-            } catch {
-                Lotr.exit(withError: error)
-            }
-            exit(0)
+            runQuickly({ try runDecide(settings) }, otherwise: Lotr.exit(withError:))
         }
         Lotr.main()
+    }
+
+    /// Runs a command read without ArgumentParser and exits as ArgumentParser would have:
+    /// with the command's own status, or with `report` for any other error.
+    static func runQuickly(_ command: () throws -> Void, otherwise report: (Error?) -> Never) -> Never {
+        do {
+            try command()
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch {
+            report(error)
+        }
+        exit(0)
     }
 }
 
