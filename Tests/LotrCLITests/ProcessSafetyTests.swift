@@ -131,8 +131,18 @@ import Glibc
             print("skipped: needs tmux, root and setpriv"); return
         }
         let mode = kiosk ? "--kiosk" : "--no-save"
+        // The flows where the other user can read them, wherever this checkout is (a private
+        // temporary folder, say).
+        let fm = FileManager.default
+        let flows = fm.temporaryDirectory.appendingPathComponent("lotr-flows-\(UUID().uuidString)").path
+        defer { try? fm.removeItem(atPath: flows) }
+        try fm.createDirectory(atPath: flows, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        for name in try fm.contentsOfDirectory(atPath: E2E.flows) where name.hasSuffix(".yaml") {
+            try fm.copyItem(atPath: E2E.flows + "/" + name, toPath: flows + "/" + name)
+            try fm.setAttributes([.posixPermissions: 0o644], ofItemAtPath: flows + "/" + name)
+        }
         let t = try TmuxSession(script: "LOTR_KIOSK_PIN=4711 /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups "
-                                + "'\(CLI.binary)' \(mode) --flows '\(E2E.flows)' --today 2026-11-23; echo EXITED; sleep 60")
+                                + "'\(CLI.binary)' \(mode) --flows '\(flows)' --today 2026-11-23; echo EXITED; sleep 60")
         try t.waitFor("Press Enter to start.")
         let pid = try #require(try Self.lotrPID(t))
         var st = stat()
