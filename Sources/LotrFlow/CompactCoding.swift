@@ -94,27 +94,71 @@ struct CompactOutput {
     }
 }
 
+/// The strings of a compact form, each made the first time a value refers to it: the outcomes'
+/// own texts are then made only when the outcomes are first used. Used by one reader at a time
+/// (the load, then the outcomes' `Deferred`, under its lock).
+final class StringTable: @unchecked Sendable {
+    private let bytes: [UInt8]
+    /// The start and the end of each string's bytes, one after the other.
+    private let spans: [Int]
+    /// Plain memory rather than an array: every string read comes here, and an array held by a
+    /// class would be checked for exclusive access and copy-on-write at each one.
+    private let made: UnsafeMutablePointer<String?>
+    let count: Int
+
+    convenience init() { self.init(UnsafeRawBufferPointer(start: nil, count: 0), spans: []) }
+
+    /// `spans` say where each string's bytes are in `raw`, which is copied: it may be a mapping
+    /// that does not outlive the load.
+    init(_ raw: UnsafeRawBufferPointer, spans: [Int]) {
+        bytes = Array(raw)
+        self.spans = spans
+        count = spans.count / 2
+        made = .allocate(capacity: max(1, count))
+        made.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        made.deinitialize(count: count)
+        made.deallocate()
+    }
+
+    /// `i` is below `count` (the reader checks).
+    subscript(i: Int) -> String {
+        if let s = made[i] { return s }
+        let (start, end) = (spans[2 * i], spans[2 * i + 1])
+        let s = bytes.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        made[i] = s
+        return s
+    }
+}
+
 /// Reads never past the end: a damaged or foreign file throws, it cannot crash.
 struct CompactInput {
     private let bytes: UnsafeRawBufferPointer
     private(set) var position = 0
-    private var strings: [String] = []
+    private let strings: StringTable
 
     /// Values written in a `block`, read later with the strings of the input they came from.
-    init(block: UnsafeRawBufferPointer, strings: [String]) {
+    init(block: UnsafeRawBufferPointer, strings: StringTable) {
         self.bytes = block
         self.strings = strings
     }
 
     init(_ bytes: UnsafeRawBufferPointer) throws {
         self.bytes = bytes
-        let count = try length()
-        strings.reserveCapacity(count)
+        var table = CompactInput(block: bytes, strings: StringTable())
+        let count = try table.length()
+        var spans: [Int] = []
+        spans.reserveCapacity(2 * count)
         for _ in 0..<count {
-            let n = try length()
-            strings.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + n]), as: UTF8.self))
-            position += n
+            let n = try table.length()
+            spans.append(table.position)
+            spans.append(table.position + n)
+            table.position += n
         }
+        strings = StringTable(UnsafeRawBufferPointer(rebasing: bytes[..<table.position]), spans: spans)
+        position = table.position
     }
 
     var isAtEnd: Bool { position == bytes.count }
@@ -150,7 +194,7 @@ struct CompactInput {
 
     /// A `block`'s bytes, copied (the input may be a mapping that does not outlive the load),
     /// and the strings they refer to.
-    mutating func block() throws -> (bytes: [UInt8], strings: [String]) {
+    mutating func block() throws -> (bytes: [UInt8], strings: StringTable) {
         let n = try length()
         defer { position += n }
         return (Array(UnsafeRawBufferPointer(rebasing: bytes[position..<position + n])), strings)
