@@ -65,8 +65,8 @@ extension FlowFolder {
 }
 
 /// The whole of a regular file, or nil if it cannot be opened or read to its end.
-func readWholeFile(_ path: String, flags: Int32 = 0) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC | flags)
+func readWholeFile(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     return readWholeFile(fd: fd)

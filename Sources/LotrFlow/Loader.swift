@@ -1,4 +1,3 @@
-import Foundation
 import Yams
 
 /// The result of loading a flow folder: the flows if they are sound, and every problem found.
